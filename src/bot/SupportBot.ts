@@ -1,0 +1,98 @@
+import {
+  ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState,
+} from 'botbuilder';
+import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
+import type { Logger } from '../logger';
+import type { ConversationData, UserProfile } from './conversationData';
+import type { DialogDeps } from './dialogs/dialogDeps';
+import { MAIN_DIALOG, MainDialog } from './dialogs/MainDialog';
+import { textReply } from './dialogs/say';
+import type { ReplySender } from './replySender';
+import type { SupportCore } from '../core/supportCore';
+
+// Longer messages are cut (with a note) before anything reads them.
+export const MAX_MESSAGE_CHARS = 2000;
+
+export interface SupportBotDeps {
+  core: SupportCore;
+  sender: ReplySender;
+  conversationState: ConversationState;
+  userState: UserState;
+  logger: Logger;
+}
+
+/**
+ * The Bot Framework face of the assistant: turns activities into dialog turns and saves state.
+ * Everything it decides comes from the pure core through the dialogs.
+ */
+export class SupportBot extends ActivityHandler {
+  private readonly dialogs: DialogSet;
+  private readonly deps: DialogDeps;
+
+  constructor(private readonly bot: SupportBotDeps) {
+    super();
+    if (!bot.core || !bot.sender || !bot.conversationState || !bot.userState || !bot.logger) {
+      throw new Error('SupportBot needs core, sender, conversationState, userState and logger');
+    }
+    const dialogState: StatePropertyAccessor<DialogState> = bot.conversationState.createProperty('dialogState');
+    this.deps = {
+      core: bot.core,
+      sender: bot.sender,
+      conversationData: bot.conversationState.createProperty<ConversationData>('conversationData'),
+      profile: bot.userState.createProperty<UserProfile>('profile'),
+    };
+    this.dialogs = new DialogSet(dialogState).add(new MainDialog(this.deps));
+
+    this.onMessage(async (ctx, next) => {
+      await this.handleMessage(ctx);
+      await next();
+    });
+    this.onMembersAdded(async (ctx, next) => {
+      const joined = (ctx.activity.membersAdded ?? []).filter((m) => m.id !== ctx.activity.recipient?.id);
+      if (joined.length > 0) await this.bot.sender.send(ctx, [textReply(this.deps, 'welcome')]);
+      await next();
+    });
+    this.onUnrecognizedActivityType(async (ctx, next) => {
+      this.bot.logger.debug({ type: ctx.activity.type, channelId: ctx.activity.channelId }, 'ignored activity type');
+      await next();
+    });
+  }
+
+  override async run(ctx: TurnContext): Promise<void> {
+    await super.run(ctx);
+    await this.bot.conversationState.saveChanges(ctx, false);
+    await this.bot.userState.saveChanges(ctx, false);
+  }
+
+  /** "2" after a menu of suggested first messages means that message. */
+  private async pickFromMenu(ctx: TurnContext): Promise<void> {
+    const data = await this.deps.conversationData.get(ctx, { tried: {} });
+    const menu = data.menu;
+    data.menu = undefined;
+    const n = /^\s*(\d)\s*[.)]?\s*$/.exec(ctx.activity.text ?? '');
+    if (menu && n && menu[Number(n[1]) - 1]) ctx.activity.text = menu[Number(n[1]) - 1];
+  }
+
+  private async handleMessage(ctx: TurnContext): Promise<void> {
+    const a = ctx.activity;
+    // A card button posts a value instead of text; read it as if it was typed.
+    if (!a.text?.trim() && a.value && typeof a.value === 'object') {
+      const v = a.value as { answer?: unknown; text?: unknown };
+      const typed = typeof v.answer === 'string' ? v.answer : typeof v.text === 'string' ? v.text : undefined;
+      if (typed) a.text = typed;
+    }
+    if (typeof a.text !== 'string' || !a.text.trim()) {
+      const id = a.attachments?.length ? 'input.attachment' : 'input.empty';
+      await this.bot.sender.send(ctx, [textReply(this.deps, id)]);
+      return;
+    }
+    if (a.text.length > MAX_MESSAGE_CHARS) {
+      a.text = a.text.slice(0, MAX_MESSAGE_CHARS);
+      await this.bot.sender.send(ctx, [textReply(this.deps, 'input.too_long', { max: MAX_MESSAGE_CHARS })]);
+    }
+    await this.pickFromMenu(ctx);
+    const dc = await this.dialogs.createContext(ctx);
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(MAIN_DIALOG);
+  }
+}

@@ -1,0 +1,24 @@
+import {
+  CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions,
+  type TurnContext,
+} from 'botbuilder';
+import type { Logger } from '../logger';
+import type { Wording } from '../replies/wording';
+
+/**
+ * CloudAdapter with Bot Framework authentication from settings. With an empty app id it accepts
+ * unauthenticated requests (local mode); with credentials it validates every request.
+ */
+export function createAdapter(auth: ConfigurationBotFrameworkAuthenticationOptions, logger: Logger, wording: Wording): CloudAdapter {
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(auth));
+  adapter.onTurnError = async (ctx: TurnContext, error: Error) => {
+    logger.error({ err: error, conversation: ctx.activity.conversation?.id, channelId: ctx.activity.channelId }, 'turn failed');
+    try {
+      // State is kept: the person can retry, or say "start over" to clear it.
+      await ctx.sendActivity({ type: 'message', text: wording.say('error.turn') });
+    } catch (sendError) {
+      logger.error({ err: sendError }, 'could not tell the user about the failed turn');
+    }
+  };
+  return adapter;
+}

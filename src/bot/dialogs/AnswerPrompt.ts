@@ -1,0 +1,90 @@
+import { Prompt, type PromptOptions, type PromptRecognizerResult, type DialogContext } from 'botbuilder-dialogs';
+import type { TurnContext } from 'botbuilder';
+import type { SupportCore } from '../../core/supportCore';
+import { parsePurchaseDate } from '../../dates/purchaseDate';
+import { userLocale } from '../../core/turnContextInfo';
+import type { Reply } from '../../replies/reply';
+import type { ReplySender } from '../replySender';
+import { understandTurn } from '../turnUnderstanding';
+
+export const ANSWER_PROMPT = 'answerPrompt';
+
+/** What a prompt accepts: answer ids, a device, or a purchase date. */
+export type Expectation =
+  | { type: 'answers'; answers: string[]; labels?: string[] }
+  | { type: 'product' }
+  | { type: 'date' };
+
+export interface AnswerPromptOptions extends PromptOptions {
+  replies: Reply[];
+  expect: Expectation;
+  /** Said before the question again when the answer was not understood. */
+  retryId?: string;
+}
+
+/**
+ * One prompt for every question the bot asks. It sends channel-neutral replies through the
+ * renderer and recognises typed or tapped answers; anything else gets one retry hint and the question again.
+ */
+export class AnswerPrompt extends Prompt<string> {
+  constructor(
+    private readonly core: SupportCore,
+    private readonly sender: ReplySender,
+  ) {
+    super(ANSWER_PROMPT);
+  }
+
+  protected async onPrompt(ctx: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
+    const o = options as AnswerPromptOptions;
+    const hint: Reply[] = isRetry
+      ? [{ kind: 'text', id: o.retryId ?? 'prompt.retry', text: this.core.wording.say(o.retryId ?? 'prompt.retry') }]
+      : [];
+    await this.sender.send(ctx, [...hint, ...o.replies]);
+  }
+
+  protected async onRecognize(ctx: TurnContext, _state: object, options: PromptOptions): Promise<PromptRecognizerResult<string>> {
+    const value = recogniseAnswer(this.core, ctx, (options as AnswerPromptOptions).expect);
+    return value === undefined ? { succeeded: false } : { succeeded: true, value };
+  }
+}
+
+/** The answer the message gives to an expectation, or undefined when it is not an answer. */
+export function recogniseAnswer(core: SupportCore, ctx: TurnContext, expect: Expectation): string | undefined {
+  const text = ctx.activity.text ?? '';
+  const u = understandTurn(core, ctx);
+  switch (expect.type) {
+    case 'answers':
+      return byLabel(text, expect.answers, expect.labels) ?? core.answers.recognise(text, expect.answers, u);
+    case 'product': {
+      if (u.entities.product) return u.entities.product;
+      const products = core.lookup.products().map((p) => p.id);
+      return core.answers.recognise(text, products, undefined) ?? matchByName(core, text);
+    }
+    case 'date': {
+      const skip = core.answers.recognise(text, ['unsure', 'skip'], undefined);
+      if (skip) return 'unknown';
+      const parsed = parsePurchaseDate(text, { now: core.now(), locale: userLocale(ctx.activity) });
+      return parsed.kind === 'date' || parsed.kind === 'ambiguous' ? text : undefined;
+    }
+  }
+}
+
+// A tapped button posts its label back; match it to the choice it stands for.
+function byLabel(text: string, answers: string[], labels?: string[]): string | undefined {
+  const i = labels?.findIndex((l) => l.trim().toLowerCase() === text.trim().toLowerCase()) ?? -1;
+  return i >= 0 ? answers[i] : undefined;
+}
+
+function matchByName(core: SupportCore, text: string): string | undefined {
+  const clean = text.trim().toLowerCase();
+  return core.lookup.products().find((p) => p.name.toLowerCase() === clean)?.id;
+}
+
+/** The expectation of the question waiting deepest in the stack, if it is one of ours. */
+export function pendingExpectation(dc: DialogContext): Expectation | undefined {
+  let leaf: DialogContext = dc;
+  while (leaf.child) leaf = leaf.child;
+  const active = leaf.activeDialog;
+  if (active?.id !== ANSWER_PROMPT) return undefined;
+  return (active.state.options as AnswerPromptOptions | undefined)?.expect;
+}

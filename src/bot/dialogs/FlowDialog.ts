@@ -1,0 +1,107 @@
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { FlowEngine } from '../../flow/flowEngine';
+import type { FixOutcome, FlowOutcome, FlowState } from '../../flow/flowState';
+import type { Flow } from '../../knowledge/schema';
+import type { Reply } from '../../replies/reply';
+import { ANSWER_PROMPT, AnswerPrompt, type AnswerPromptOptions } from './AnswerPrompt';
+import { answerContext, conversationDataOf, type DialogDeps } from './dialogDeps';
+import { textReply } from './say';
+
+export const FLOW_DIALOG = 'flowDialog';
+const FLOW_LOOP = 'flowLoop';
+
+export interface FlowOptions {
+  flowId: string;
+  state?: FlowState;
+}
+
+export interface FlowResult {
+  flowId: string;
+  outcome: FlowOutcome;
+  tried: Record<string, FixOutcome>;
+}
+
+// What the bot says after an answer that moves on without a fix result.
+const ACKNOWLEDGE: Record<string, string> = { already: 'flow.ack_already', skip: 'flow.ack_skip', hold: 'flow.ack_hold' };
+
+/**
+ * Runs one troubleshooting flow from dialogs/ with the pure FlowEngine: a loop of "ask, apply the
+ * answer". The flow's state lives in the dialog's options, so it is saved with the dialog stack.
+ */
+export class FlowDialog extends ComponentDialog {
+  constructor(private readonly deps: DialogDeps) {
+    super(FLOW_DIALOG);
+    this.addDialog(new AnswerPrompt(deps.core, deps.sender))
+      .addDialog(new WaterfallDialog(FLOW_LOOP, [this.askStep.bind(this), this.answerStep.bind(this)]));
+    this.initialDialogId = FLOW_LOOP;
+  }
+
+  private async askStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options = step.options as FlowOptions;
+    const flow = this.deps.core.lookup.flowById(options.flowId);
+    if (!flow) return step.endDialog();
+    const engine = new FlowEngine(flow);
+    let state = options.state ?? (await this.start(step, flow, engine));
+    let prompt = engine.next(state);
+    if (prompt.type === 'status') {
+      state = engine.applyStatus(state, await this.deps.core.statusChecker.check());
+      if (state.outage) await this.deps.sender.send(step.context, [await this.text(step, 'flow.outage')]);
+      else if (state.stage === 'diagnose') await this.deps.sender.send(step.context, [await this.text(step, 'flow.status_up')]);
+      prompt = engine.next(state);
+    }
+    (step.values as Record<string, unknown>).state = state;
+    if (prompt.type === 'end') return this.finish(step, flow, state, prompt.outcome);
+    const values = await this.values(step);
+    const { replies, accepts } = this.deps.core.flowReplies.render(prompt, { articles: (id) => this.deps.core.search.byId(id), values });
+    const labels = replies.flatMap((r) => (r.kind === 'choices' ? r.choices.map((c) => c.label) : []));
+    const promptOptions: AnswerPromptOptions = { replies, expect: { type: 'answers', answers: [...accepts], labels } };
+    return step.prompt(ANSWER_PROMPT, promptOptions);
+  }
+
+  private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options = step.options as FlowOptions;
+    const flow = this.deps.core.lookup.flowById(options.flowId)!;
+    const engine = new FlowEngine(flow);
+    const answer = step.result as string;
+    const { state, say } = engine.applyAnswer((step.values as Record<string, unknown>).state as FlowState, answer);
+    const data = await conversationDataOf(this.deps, step.context);
+    data.tried = { ...data.tried, ...state.tried };
+    const notes: Reply[] = [];
+    if (ACKNOWLEDGE[answer]) notes.push(await this.text(step, ACKNOWLEDGE[answer]));
+    if (say) notes.push(await this.text(step, say));
+    await this.deps.sender.send(step.context, notes);
+    return step.replaceDialog(FLOW_LOOP, { ...options, state });
+  }
+
+  private async start(step: WaterfallStepContext, flow: Flow, engine: FlowEngine): Promise<FlowState> {
+    const data = await conversationDataOf(this.deps, step.context);
+    const state = engine.start(data.tried);
+    const replies = [await this.text(step, flow.intro)];
+    const skipped = Object.keys(state.tried).map((id) => flow.checklist[id]).filter(Boolean);
+    if (skipped.length > 0) replies.push(await this.text(step, 'flow.skipping_tried', { list: skipped.join('; ') }));
+    await this.deps.sender.send(step.context, replies);
+    return state;
+  }
+
+  private async finish(step: WaterfallStepContext, flow: Flow, state: FlowState, outcome: FlowOutcome): Promise<DialogTurnResult> {
+    const closing = { resolved: 'flow.resolved', outage: 'flow.outage_end', exhausted: 'flow.exhausted' }[outcome];
+    await this.deps.sender.send(step.context, [await this.text(step, closing)]);
+    const result: FlowResult = { flowId: flow.id, outcome, tried: state.tried };
+    return step.endDialog(result);
+  }
+
+  private async values(step: WaterfallStepContext): Promise<Record<string, string | undefined>> {
+    const { lookup } = this.deps.core;
+    const c = await answerContext(this.deps, step.context);
+    const brand = lookup.brand(c.brand);
+    return {
+      device: lookup.product(c.product)?.name,
+      brandName: brand?.name,
+      statusPage: lookup.statusPage(c.product, c.brand),
+    };
+  }
+
+  private async text(step: WaterfallStepContext, id: string, extra: Record<string, string> = {}): Promise<Reply> {
+    return textReply(this.deps, id, { ...(await this.values(step)), ...extra });
+  }
+}

@@ -1,0 +1,90 @@
+import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { contactAnswer, preventionAnswer, repairAnswer, statusAnswer } from '../../core/topicAnswers';
+import type { Reply } from '../../replies/reply';
+import { understandTurn } from '../turnUnderstanding';
+import { pendingExpectation, recogniseAnswer } from './AnswerPrompt';
+import { answerContext, rememberDevice, type DialogDeps } from './dialogDeps';
+import { textReply } from './say';
+
+export const WARRANTY_DIALOG = 'warrantyDialog';
+
+/**
+ * Handles what a person may say at any point (help, cancel, a person, thanks, a side question)
+ * once for every dialog below it: the side question is answered and the waiting question asked again.
+ */
+export abstract class InterruptibleDialog extends ComponentDialog {
+  constructor(id: string, protected readonly deps: DialogDeps) {
+    super(id);
+  }
+
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const interrupted = await this.interrupt(innerDc);
+    return interrupted ?? super.onContinueDialog(innerDc);
+  }
+
+  /** Starts the conversation again from the top with this message (e.g. a different device). */
+  protected abstract restartWith(innerDc: DialogContext): Promise<DialogTurnResult>;
+
+  private async interrupt(dc: DialogContext): Promise<DialogTurnResult | undefined> {
+    const { core } = this.deps;
+    const expectation = pendingExpectation(dc);
+    if (expectation && recogniseAnswer(core, dc.context, expectation) !== undefined) return undefined;
+    const u = understandTurn(core, dc.context);
+    if (u.confidence < core.confidenceThreshold) return undefined;
+    const reply = (id: string) => this.sideAnswer(dc, [textReply(this.deps, id)]);
+    switch (u.intent) {
+      case 'cancel':
+        await this.deps.sender.send(dc.context, [textReply(this.deps, 'cancel.done')]);
+        return dc.cancelAllDialogs();
+      case 'help':
+        return reply('help.in_flow');
+      case 'greeting':
+        return reply('greeting.again');
+      case 'thanks':
+        return reply('thanks.in_flow');
+      case 'contact_support':
+        return this.sideAnswer(dc, contactAnswer(core, await answerContext(this.deps, dc.context, u.entities.product, u.entities.brand)));
+      case 'repair':
+      case 'prevention':
+      case 'service_status':
+        return this.topic(dc, u.intent, u.entities.product, u.entities.brand);
+      case 'warranty':
+        if (dc.findDialog(WARRANTY_DIALOG) && !this.onStack(dc, WARRANTY_DIALOG)) {
+          await rememberDevice(this.deps, dc.context, u.entities.product, u.entities.brand);
+          return dc.beginDialog(WARRANTY_DIALOG, await answerContext(this.deps, dc.context, u.entities.product, u.entities.brand));
+        }
+        return undefined;
+      case 'troubleshoot': {
+        const ctx = await answerContext(this.deps, dc.context);
+        // A different device than the one being fixed: start over for that one.
+        if (u.entities.product && ctx.product && u.entities.product !== ctx.product) return this.restartWith(dc);
+        return undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private async topic(dc: DialogContext, intent: 'repair' | 'prevention' | 'service_status', product?: string, brand?: string) {
+    const c = await answerContext(this.deps, dc.context, product, brand);
+    const { core } = this.deps;
+    if (!c.product) return this.sideAnswer(dc, [textReply(this.deps, 'side.need_device')]);
+    if (intent === 'repair') return this.sideAnswer(dc, repairAnswer(core, c));
+    if (intent === 'prevention') return this.sideAnswer(dc, preventionAnswer(core, c.product));
+    return this.sideAnswer(dc, statusAnswer(core, await core.statusChecker.check(), c));
+  }
+
+  /** Answers, then asks the waiting question again. */
+  private async sideAnswer(dc: DialogContext, replies: Reply[]): Promise<DialogTurnResult> {
+    await this.deps.sender.send(dc.context, [...replies, textReply(this.deps, 'flow.resume')]);
+    await dc.repromptDialog();
+    return { status: DialogTurnStatus.waiting };
+  }
+
+  private onStack(dc: DialogContext, id: string): boolean {
+    for (let c: DialogContext | undefined = dc; c; c = c.child) {
+      if (c.stack.some((i) => i.id === id)) return true;
+    }
+    return false;
+  }
+}

@@ -1,0 +1,164 @@
+import { WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import {
+  contactAnswer, howToAnswer, isHowToQuestion, preventionAnswer, repairAnswer, statusAnswer,
+} from '../../core/topicAnswers';
+import type { IntentName } from '../../knowledge/schema';
+import type { Reply } from '../../replies/reply';
+import { understandTurn } from '../turnUnderstanding';
+import { ANSWER_PROMPT, AnswerPrompt, type AnswerPromptOptions } from './AnswerPrompt';
+import { answerContext, conversationDataOf, rememberDevice, type DialogDeps } from './dialogDeps';
+import { ESCALATION_DIALOG, EscalationDialog } from './EscalationDialog';
+import { FLOW_DIALOG, FlowDialog, type FlowResult } from './FlowDialog';
+import { InterruptibleDialog, WARRANTY_DIALOG } from './InterruptibleDialog';
+import { textReply } from './say';
+import { WarrantyDialog } from './WarrantyDialog';
+
+export const MAIN_DIALOG = 'mainDialog';
+const MAIN_WATERFALL = 'mainWaterfall';
+
+/** Intents that need to know the device before they can be answered. */
+const NEEDS_DEVICE: IntentName[] = ['troubleshoot', 'warranty', 'repair', 'prevention'];
+/** Intents offered when the bot is unsure what was meant. */
+const CLARIFY_CHOICES: IntentName[] = ['troubleshoot', 'warranty', 'repair', 'contact_support'];
+
+interface Route {
+  intent: IntentName;
+  product?: string;
+  brand?: string;
+  errorCode?: string;
+}
+
+/**
+ * The top of every conversation: works out what the person wants (asking when unsure or when the
+ * device is missing), then starts the right flow or answers directly.
+ */
+export class MainDialog extends InterruptibleDialog {
+  constructor(deps: DialogDeps) {
+    super(MAIN_DIALOG, deps);
+    this.addDialog(new AnswerPrompt(deps.core, deps.sender))
+      .addDialog(new FlowDialog(deps))
+      .addDialog(new WarrantyDialog(deps))
+      .addDialog(new EscalationDialog(deps))
+      .addDialog(new WaterfallDialog(MAIN_WATERFALL, [
+        this.intentStep.bind(this),
+        this.deviceStep.bind(this),
+        this.dispatchStep.bind(this),
+        this.afterFlowStep.bind(this),
+      ]));
+    this.initialDialogId = MAIN_WATERFALL;
+  }
+
+  protected async restartWith(innerDc: DialogContext): Promise<DialogTurnResult> {
+    await innerDc.cancelAllDialogs();
+    return innerDc.beginDialog(MAIN_WATERFALL);
+  }
+
+  private async intentStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { core } = this.deps;
+    const u = understandTurn(core, step.context);
+    const route: Route = { intent: u.intent, ...u.entities };
+    (step.values as Record<string, unknown>).route = route;
+    const inScope = u.intent !== 'out_of_scope';
+    if (inScope && u.confidence < core.confidenceThreshold) {
+      const choices = [...new Set([...u.ranking.map((r) => r.intent).filter((i) => CLARIFY_CHOICES.includes(i)), ...CLARIFY_CHOICES])].slice(0, 3);
+      return step.prompt(ANSWER_PROMPT, this.clarifyOptions(choices));
+    }
+    return step.next();
+  }
+
+  private async deviceStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const route = (step.values as Record<string, unknown>).route as Route;
+    if (typeof step.result === 'string') route.intent = step.result as IntentName;
+    await rememberDevice(this.deps, step.context, route.product, route.brand);
+    const known = (await answerContext(this.deps, step.context, route.product, route.brand)).product;
+    if (NEEDS_DEVICE.includes(route.intent) && !known && !this.isAnsweredByArticle(step, route)) {
+      return step.prompt(ANSWER_PROMPT, this.deviceOptions(route));
+    }
+    return step.next();
+  }
+
+  private async dispatchStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const route = (step.values as Record<string, unknown>).route as Route;
+    if (typeof step.result === 'string') await rememberDevice(this.deps, step.context, step.result);
+    const c = await answerContext(this.deps, step.context, route.product, route.brand);
+    const { core } = this.deps;
+    const send = async (replies: Reply[]) => {
+      await this.deps.sender.send(step.context, replies);
+      return step.endDialog();
+    };
+    switch (route.intent) {
+      case 'troubleshoot': {
+        const text = step.context.activity.text ?? '';
+        const howTo = isHowToQuestion(text) ? howToAnswer(core, text, c.product) : undefined;
+        if (howTo) return send(howTo);
+        const flow = core.lookup.flow(c.product, route.errorCode ?? '1002');
+        if (!flow) return send([textReply(this.deps, 'flow.unknown_code', { code: route.errorCode, device: core.lookup.product(c.product)?.name })]);
+        return step.beginDialog(FLOW_DIALOG, { flowId: flow.id });
+      }
+      case 'warranty':
+        return step.beginDialog(WARRANTY_DIALOG, c);
+      case 'repair':
+        return send(repairAnswer(core, c));
+      case 'contact_support':
+        return send(contactAnswer(core, c));
+      case 'prevention':
+        return send(preventionAnswer(core, c.product!));
+      case 'service_status':
+        return send(statusAnswer(core, await core.statusChecker.check(), c));
+      case 'greeting':
+        return send([textReply(this.deps, 'greeting'), await this.startChoices(step)]);
+      case 'help':
+        return send([textReply(this.deps, 'help'), await this.startChoices(step)]);
+      case 'thanks':
+        return send([textReply(this.deps, 'thanks')]);
+      case 'cancel':
+        return send([textReply(this.deps, 'cancel.nothing')]);
+      case 'affirm':
+      case 'deny':
+        return send([textReply(this.deps, 'anything_else'), await this.startChoices(step)]);
+      default:
+        return send([textReply(this.deps, 'out_of_scope'), await this.startChoices(step)]);
+    }
+  }
+
+  private async afterFlowStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const result = step.result as FlowResult | undefined;
+    if (result?.outcome === 'exhausted') return step.beginDialog(ESCALATION_DIALOG, result);
+    return step.endDialog();
+  }
+
+  /** "How do I enable cloud access?" needs no device question when the article says which. */
+  private isAnsweredByArticle(step: WaterfallStepContext, route: Route): boolean {
+    const text = step.context.activity.text ?? '';
+    if (route.intent !== 'troubleshoot' || !isHowToQuestion(text)) return false;
+    const answer = howToAnswer(this.deps.core, text);
+    return answer !== undefined;
+  }
+
+  /** Suggested first messages; remembered so that replying "1" by SMS picks the first. */
+  private async startChoices(step: WaterfallStepContext): Promise<Reply> {
+    const { wording } = this.deps.core;
+    const choices = this.deps.core.lookup.products().map((p) => ({ value: `start.${p.id}`, label: wording.say(`start.${p.id}`) }));
+    (await conversationDataOf(this.deps, step.context)).menu = choices.map((c) => c.label);
+    return { kind: 'choices', id: 'start.choices', text: wording.say('start.prompt'), choices };
+  }
+
+  private clarifyOptions(intents: IntentName[]): AnswerPromptOptions {
+    const { wording } = this.deps.core;
+    const labels = intents.map((i) => wording.say(`intent.${i}`));
+    return {
+      replies: [{ kind: 'choices', id: 'clarify.intent', text: wording.say('clarify.intent'), choices: intents.map((i, n) => ({ value: i, label: labels[n] })) }],
+      expect: { type: 'answers', answers: intents, labels },
+    };
+  }
+
+  private deviceOptions(route: Route): AnswerPromptOptions {
+    const { wording, lookup } = this.deps.core;
+    const text = wording.say(route.errorCode ? 'ask.device_with_code' : 'ask.device', { code: route.errorCode });
+    return {
+      replies: [{ kind: 'choices', id: 'ask.device', text, choices: lookup.products().map((p) => ({ value: p.id, label: wording.say(`device.${p.id}`) })) }],
+      expect: { type: 'product' },
+      retryId: 'ask.device_retry',
+    };
+  }
+}

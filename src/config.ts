@@ -1,0 +1,54 @@
+import 'dotenv/config';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+// Every setting the bot reads, checked once at start. Documented in .env.example.
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().optional(),
+  MicrosoftAppId: z.string().default(''),
+  MicrosoftAppPassword: z.string().default(''),
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  MicrosoftAppTenantId: z.string().default(''),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  KNOWLEDGE_DIR: z.string().default(resolve(__dirname, '..', '..')),
+  CLASSIFIER: z.enum(['bayes', 'logistic']).default('bayes'),
+  CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.5),
+  CLOUD_STATUS_URL: z.union([z.literal(''), z.string().url()]).default(''),
+  CLOUD_STATUS_TIMEOUT_MS: z.coerce.number().int().positive().default(1500),
+  DEFAULT_TIMEZONE: z.string().default(''),
+});
+
+export type Config = ReturnType<typeof toConfig>;
+
+function toConfig(env: z.infer<typeof schema>) {
+  const localMode = env.MicrosoftAppId === '';
+  return {
+    port: env.PORT,
+    // Without credentials anyone could talk to the bot, so local mode listens on loopback only.
+    host: env.HOST ?? (localMode ? '127.0.0.1' : '0.0.0.0'),
+    localMode,
+    auth: {
+      MicrosoftAppId: env.MicrosoftAppId,
+      MicrosoftAppPassword: env.MicrosoftAppPassword,
+      MicrosoftAppType: env.MicrosoftAppType,
+      MicrosoftAppTenantId: env.MicrosoftAppTenantId,
+    },
+    logLevel: env.LOG_LEVEL,
+    knowledgeDir: env.KNOWLEDGE_DIR,
+    classifier: env.CLASSIFIER,
+    confidenceThreshold: env.CONFIDENCE_THRESHOLD,
+    cloudStatus: { url: env.CLOUD_STATUS_URL || undefined, timeoutMs: env.CLOUD_STATUS_TIMEOUT_MS },
+    defaultTimezone: env.DEFAULT_TIMEZONE || undefined,
+  };
+}
+
+/** Reads and checks the settings; throws a readable message naming each bad setting. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid settings:\n${lines.join('\n')}`);
+  }
+  return toConfig(parsed.data);
+}

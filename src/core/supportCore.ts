@@ -1,0 +1,74 @@
+import { DateTime } from 'luxon';
+import { AnswerRecognizer } from '../flow/answerRecognizer';
+import type { Knowledge } from '../knowledge';
+import { EntityExtractor } from '../nlu/entityExtractor';
+import { IntentClassifier, type ClassifierAlgorithm } from '../nlu/intentClassifier';
+import { words } from '../nlu/normalise';
+import { SpellingCorrector } from '../nlu/spelling';
+import { Understander } from '../nlu/understand';
+import { ContactFormatter } from '../replies/contactReplies';
+import { FlowReplies } from '../replies/flowReplies';
+import { Wording } from '../replies/wording';
+import { ArticleSearch } from '../search/articleSearch';
+import type { CloudStatusChecker } from '../status/cloudStatus';
+import { CatalogueLookup } from './catalogueLookup';
+
+export interface CoreOptions {
+  classifier?: ClassifierAlgorithm;
+  confidenceThreshold?: number;
+  statusChecker?: CloudStatusChecker;
+  /** The clock; tests pass a fixed one. */
+  now?: () => DateTime;
+  defaultTimezone?: string;
+}
+
+/** The pure core, built once from the knowledge: everything a conversation needs, no botbuilder. */
+export interface SupportCore {
+  knowledge: Knowledge;
+  lookup: CatalogueLookup;
+  wording: Wording;
+  understander: Understander;
+  search: ArticleSearch;
+  answers: AnswerRecognizer;
+  flowReplies: FlowReplies;
+  contacts: ContactFormatter;
+  statusChecker: CloudStatusChecker;
+  confidenceThreshold: number;
+  defaultTimezone?: string;
+  now: () => DateTime;
+}
+
+export function createSupportCore(knowledge: Knowledge, options: CoreOptions = {}): SupportCore {
+  const lookup = new CatalogueLookup(knowledge);
+  const speller = new SpellingCorrector(vocabulary(knowledge));
+  const classifier = new IntentClassifier(knowledge.intents, speller, options.classifier);
+  const entities = new EntityExtractor(knowledge.catalogue, lookup.errorCodes(), speller);
+  const wording = new Wording(knowledge.responses);
+  const answers = new AnswerRecognizer(knowledge.answers);
+  return {
+    knowledge,
+    lookup,
+    wording,
+    understander: new Understander(classifier, entities),
+    search: new ArticleSearch(knowledge.articles),
+    answers,
+    flowReplies: new FlowReplies(wording, answers),
+    contacts: new ContactFormatter(wording),
+    statusChecker: options.statusChecker ?? { check: async () => 'unknown' },
+    confidenceThreshold: options.confidenceThreshold ?? 0.5,
+    defaultTimezone: options.defaultTimezone,
+    now: options.now ?? (() => DateTime.now()),
+  };
+}
+
+// Words the spelling corrector may correct towards: training phrases, aliases, article keywords.
+function vocabulary(k: Knowledge): Set<string> {
+  const texts = [
+    ...k.intents.flatMap((i) => i.examples),
+    ...k.catalogue.products.flatMap((p) => p.aliases),
+    ...k.catalogue.brands.flatMap((b) => b.aliases),
+    ...k.articles.flatMap((a) => [...a.keywords, a.title]),
+    ...Object.values(k.answers).flatMap((a) => a.synonyms),
+  ];
+  return new Set(texts.flatMap((t) => words(t)));
+}

@@ -1,0 +1,64 @@
+import type { Answer } from '../knowledge/schema';
+import type { Understanding } from '../nlu/understand';
+import { normalise, words } from '../nlu/normalise';
+
+// Answers that a plain "yes" or "no" stands for, whichever of them the question offers.
+const AFFIRMATIVE = ['yes', 'fixed', 'proceed'];
+const NEGATIVE = ['no', 'not_fixed', 'hold'];
+const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, one: 1, two: 2, three: 3, four: 4, five: 5 };
+
+/**
+ * Maps what a person typed (or a tapped button's value) to one of the answers a question offers:
+ * by number ("2"), by the answer's id or any of its synonyms, or by a yes/no intent.
+ */
+export class AnswerRecognizer {
+  private readonly phrases: { phrase: string; answer: string }[];
+
+  constructor(private readonly answers: Record<string, Answer>) {
+    this.phrases = Object.entries(answers)
+      .flatMap(([id, a]) => [a.label, ...a.synonyms].map((s) => ({ phrase: phraseOf(s), answer: id })))
+      .filter((p) => p.phrase)
+      .sort((a, b) => b.phrase.length - a.phrase.length);
+  }
+
+  label(answerId: string): string {
+    return this.answers[answerId]?.label ?? answerId;
+  }
+
+  recognise(text: string, allowed: readonly string[], understanding?: Understanding): string | undefined {
+    const clean = normalise(text);
+    if (allowed.includes(clean)) return clean;
+    const byNumber = this.byPosition(clean, allowed);
+    if (byNumber) return byNumber;
+    const exact = this.phrases.find((p) => p.phrase === phraseOf(clean) && allowed.includes(p.answer));
+    if (exact) return exact.answer;
+    // Short replies that contain an answer ("nope still broken", "ok i did that already").
+    const ws = words(clean);
+    if (ws.length > 0 && ws.length <= 8) {
+      const padded = ` ${ws.join(' ')} `;
+      const contained = this.phrases.find((p) => p.phrase.length > 2 && padded.includes(` ${p.phrase} `) && allowed.includes(p.answer));
+      if (contained) return contained.answer;
+    }
+    return this.byIntent(allowed, understanding);
+  }
+
+  private byPosition(clean: string, allowed: readonly string[]): string | undefined {
+    const m = /^(?:option |number |#)?(\d|first|second|third|fourth|fifth|one|two|three|four|five)(?: one| option)?[.)]?$/.exec(clean);
+    if (!m) return undefined;
+    const n = /^\d$/.test(m[1]) ? Number(m[1]) : ORDINALS[m[1]];
+    return allowed[n - 1];
+  }
+
+  private byIntent(allowed: readonly string[], u?: Understanding): string | undefined {
+    if (!u || u.confidence < 0.5) return undefined;
+    if (u.intent === 'affirm') return allowed.find((a) => AFFIRMATIVE.includes(a));
+    if (u.intent === 'deny') return allowed.find((a) => NEGATIVE.includes(a));
+    return undefined;
+  }
+}
+
+function phraseOf(s: string): string {
+  const ws = words(s);
+  // Emoji answers (👍) have no words; keep them as typed.
+  return ws.length > 0 ? ws.join(' ') : normalise(s);
+}

@@ -1,0 +1,118 @@
+import type { Diagnostic, FixStep, Flow } from '../knowledge/schema';
+import type { FixOutcome, FlowState, StatusResult } from './flowState';
+
+/** What the flow needs next. The caller renders it and feeds the answer back. */
+export type FlowPrompt =
+  | { type: 'status' }
+  | { type: 'status_page' }
+  | { type: 'diagnostic'; diagnostic: Diagnostic }
+  | { type: 'confirm'; fix: FixStep }
+  | { type: 'fix'; fix: FixStep }
+  | { type: 'end'; outcome: NonNullable<FlowState['outcome']> };
+
+export const ANSWERS = {
+  status_page: ['yes', 'no', 'unsure'],
+  diagnostic: ['yes', 'no', 'unsure'],
+  confirm: ['proceed', 'hold'],
+  fix: ['fixed', 'not_fixed', 'skip', 'already'],
+} as const;
+
+/**
+ * Pure troubleshooting-flow logic: diagnostic questions that reorder or drop fixes, then fixes one at
+ * a time, never one already tried in this conversation. No I/O; the status check result is fed in.
+ */
+export class FlowEngine {
+  constructor(private readonly flow: Flow) {}
+
+  start(triedBefore: Record<string, FixOutcome> = {}): FlowState {
+    const known = new Set(this.flow.fixes.map((f) => f.id));
+    const tried = Object.fromEntries(Object.entries(triedBefore).filter(([id]) => known.has(id)));
+    return {
+      flowId: this.flow.id,
+      version: this.flow.version,
+      stage: this.flow.statusCheck ? 'status' : 'diagnose',
+      asked: [],
+      prioritised: [],
+      skipped: [],
+      tried,
+    };
+  }
+
+  /** The next thing to ask or do; advances past anything that no longer applies. */
+  next(state: FlowState): FlowPrompt {
+    if (state.stage === 'status') return { type: 'status' };
+    if (state.stage === 'status_page') return { type: 'status_page' };
+    if (state.stage === 'diagnose' && !state.outage) {
+      const diagnostic = this.flow.diagnostics.find((d) => !state.asked.includes(d.id));
+      if (diagnostic) return { type: 'diagnostic', diagnostic };
+    }
+    if (state.outcome) return { type: 'end', outcome: state.outcome };
+    const current = state.current && this.fix(state.current.fixId);
+    if (current) return current.confirm && !state.current!.confirmed ? { type: 'confirm', fix: current } : { type: 'fix', fix: current };
+    const fix = this.remainingFixes(state)[0];
+    if (fix) return fix.confirm ? { type: 'confirm', fix } : { type: 'fix', fix };
+    return { type: 'end', outcome: state.outage ? 'outage' : 'exhausted' };
+  }
+
+  /** Fixes still to offer, in the order they will come. */
+  remainingFixes(state: FlowState): FixStep[] {
+    const ordered = [
+      ...state.prioritised.map((id) => this.fix(id)).filter((f): f is FixStep => f !== undefined),
+      ...this.flow.fixes,
+    ];
+    return [...new Set(ordered)].filter((f) =>
+      !(f.id in state.tried) && !state.skipped.includes(f.id) && !(state.outage && f.skipDuringOutage));
+  }
+
+  applyStatus(state: FlowState, result: StatusResult): FlowState {
+    if (result === 'unknown') return { ...state, stage: 'status_page' };
+    return { ...state, stage: 'diagnose', outage: result === 'outage' };
+  }
+
+  /** Applies an answer id (from answers.yaml) to whatever `next` asked. */
+  applyAnswer(state: FlowState, answer: string): { state: FlowState; say?: string } {
+    const prompt = this.next(state);
+    switch (prompt.type) {
+      case 'status_page':
+        return { state: { ...state, stage: 'diagnose', outage: answer === 'yes' } };
+      case 'diagnostic':
+        return this.answerDiagnostic(state, prompt.diagnostic, answer);
+      case 'confirm':
+        if (answer === 'proceed') return { state: { ...state, current: { fixId: prompt.fix.id, confirmed: true } } };
+        return { state: this.record(state, prompt.fix.id, 'declined') };
+      case 'fix':
+        return { state: this.answerFix(state, prompt.fix.id, answer) };
+      default:
+        return { state };
+    }
+  }
+
+  private answerDiagnostic(state: FlowState, d: Diagnostic, answer: string): { state: FlowState; say?: string } {
+    const effect = d.answers[answer];
+    const next: FlowState = { ...state, stage: 'diagnose', asked: [...state.asked, d.id] };
+    if (!effect) return { state: next };
+    return {
+      state: {
+        ...next,
+        prioritised: [...next.prioritised, ...effect.prioritise.filter((id) => !next.prioritised.includes(id))],
+        skipped: [...next.skipped, ...effect.skip.filter((id) => !next.skipped.includes(id))],
+      },
+      say: effect.say,
+    };
+  }
+
+  private answerFix(state: FlowState, fixId: string, answer: string): FlowState {
+    const outcome: FixOutcome = answer === 'fixed' ? 'fixed' : answer === 'skip' ? 'skipped' : answer === 'already' ? 'already' : 'not_fixed';
+    const recorded = this.record(state, fixId, outcome);
+    return outcome === 'fixed' ? { ...recorded, stage: 'done', outcome: 'resolved' } : recorded;
+  }
+
+  private record(state: FlowState, fixId: string, outcome: FixOutcome): FlowState {
+    const { current: _done, ...rest } = state;
+    return { ...rest, stage: 'fixes', tried: { ...state.tried, [fixId]: outcome } };
+  }
+
+  private fix(id: string): FixStep | undefined {
+    return this.flow.fixes.find((f) => f.id === id);
+  }
+}

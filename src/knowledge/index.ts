@@ -1,0 +1,2 @@
+export type { Knowledge } from './knowledge';
+export type * from './schema';

@@ -1,0 +1,28 @@
+import type {
+  Answer, Article, Catalogue, Contacts, Flow, IntentFile, WarrantyTerms,
+} from './schema';
+import type { Located } from './readYamlFile';
+
+/** Everything the bot knows, loaded from knowledge/ and dialogs/. Plain data: no behaviour. */
+export interface Knowledge {
+  catalogue: Catalogue;
+  articles: Article[];
+  intents: IntentFile[];
+  responses: Record<string, string | string[]>;
+  answers: Record<string, Answer>;
+  contacts: Contacts;
+  warranty: WarrantyTerms;
+  flows: Flow[];
+}
+
+/** The same data with the file each part came from, for validation messages. */
+export interface KnowledgeSources {
+  catalogue: Located<Catalogue>;
+  articles: Located<Article>[];
+  intents: Located<IntentFile>[];
+  responses: Located<{ responses: Record<string, string | string[]> }>[];
+  answers: Located<{ answers: Record<string, Answer> }>;
+  contacts: Located<Contacts>;
+  warranty: Located<WarrantyTerms>;
+  flows: Located<Flow>[];
+}

@@ -1,0 +1,82 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import { DataError, type DataProblem } from './dataError';
+import { readYamlFile, type Located } from './readYamlFile';
+import {
+  answersSchema, articleSchema, catalogueSchema, contactsSchema, flowSchema, intentFileSchema,
+  responsesSchema, warrantySchema,
+} from './schema';
+import type { Knowledge, KnowledgeSources } from './knowledge';
+import { crossCheck } from './crossCheck';
+
+/**
+ * Loads and checks knowledge/ and dialogs/ under `root`. Collects every problem before throwing,
+ * so one run of `npm run validate` shows them all.
+ */
+export function loadKnowledgeSources(root: string): KnowledgeSources {
+  const problems: DataProblem[] = [];
+  const read = <S extends z.ZodType>(file: string, schema: S): Located<z.output<S>> | undefined => {
+    try {
+      return readYamlFile(join(root, file), schema, root);
+    } catch (err) {
+      if (err instanceof DataError) problems.push(...err.problems);
+      else throw err;
+      return undefined;
+    }
+  };
+  const readAll = <S extends z.ZodType>(dir: string, schema: S) =>
+    yamlFilesUnder(join(root, dir)).map((f) => read(join(dir, f), schema)).filter(isDefined);
+
+  const sources = {
+    catalogue: read('knowledge/catalogue.yaml', catalogueSchema),
+    articles: readAll('knowledge/articles', articleSchema),
+    intents: readAll('knowledge/nlu', intentFileSchema),
+    responses: readAll('knowledge/responses', responsesSchema),
+    answers: read('knowledge/answers.yaml', answersSchema),
+    contacts: read('knowledge/contacts.yaml', contactsSchema),
+    warranty: read('knowledge/warranty.yaml', warrantySchema),
+    flows: readAll('dialogs', flowSchema),
+  };
+  if (problems.length > 0) throw new DataError(problems);
+  return sources as KnowledgeSources;
+}
+
+export function toKnowledge(s: KnowledgeSources): Knowledge {
+  return {
+    catalogue: s.catalogue.data,
+    articles: s.articles.map((a) => a.data),
+    intents: s.intents.map((i) => i.data),
+    responses: Object.assign({}, ...s.responses.map((r) => r.data.responses)),
+    answers: s.answers.data.answers,
+    contacts: s.contacts.data,
+    warranty: s.warranty.data,
+    flows: s.flows.map((f) => f.data),
+  };
+}
+
+/** Loads, cross-checks and returns the knowledge; throws DataError naming file and line. */
+export function loadKnowledge(root: string): Knowledge {
+  const sources = loadKnowledgeSources(root);
+  const { errors } = crossCheck(sources);
+  if (errors.length > 0) throw new DataError(errors);
+  return toKnowledge(sources);
+}
+
+function yamlFilesUnder(dir: string, prefix = ''): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir).sort();
+  } catch {
+    return [];
+  }
+  return entries.flatMap((name) => {
+    const rel = prefix ? `${prefix}/${name}` : name;
+    if (statSync(join(dir, name)).isDirectory()) return yamlFilesUnder(join(dir, name), rel);
+    return /\.ya?ml$/.test(name) ? [rel] : [];
+  });
+}
+
+function isDefined<T>(x: T | undefined): x is T {
+  return x !== undefined;
+}

@@ -1,0 +1,169 @@
+// Schemas for every data file under knowledge/ and dialogs/.
+// The loader checks each file against these; cross-file checks live in crossCheck.ts.
+import { z } from 'zod';
+
+const id = z.string().regex(/^[a-z0-9][a-z0-9-_.]*$/, 'ids are lower-case letters, digits, - _ .');
+const nonEmpty = z.string().trim().min(1);
+const errorCode = z.string().regex(/^\d{3,5}$/, 'an error code is 3 to 5 digits, quoted');
+const url = z.string().url();
+const hhmm = /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/;
+
+export const productSchema = z.strictObject({
+  id,
+  name: nonEmpty,
+  // Words that name or imply the device ("galaxy watch" lives under brands).
+  aliases: z.array(nonEmpty).min(1),
+  statusPage: url.optional(),
+});
+
+export const brandSchema = z.strictObject({
+  id,
+  name: nonEmpty,
+  product: id,
+  aliases: z.array(nonEmpty).min(1),
+  statusPage: url.optional(),
+});
+
+export const catalogueSchema = z.strictObject({
+  products: z.array(productSchema).min(1),
+  brands: z.array(brandSchema),
+});
+
+export const articleSchema = z.strictObject({
+  id,
+  product: id,
+  errorCodes: z.array(errorCode),
+  // cause: why it happens; fix: something to do; info: warranty, repair, contact, prevention, about.
+  kind: z.enum(['cause', 'fix', 'info']),
+  topic: z.enum(['troubleshooting', 'warranty', 'repair', 'contact', 'prevention', 'about', 'status']),
+  title: nonEmpty,
+  summary: nonEmpty,
+  keywords: z.array(nonEmpty).min(1),
+  symptoms: z.array(nonEmpty).default([]),
+  steps: z.array(nonEmpty).default([]),
+  warning: nonEmpty.optional(),
+  link: url.optional(),
+});
+
+export const intentNames = [
+  'troubleshoot', 'warranty', 'repair', 'contact_support', 'prevention', 'service_status',
+  'affirm', 'deny', 'greeting', 'thanks', 'help', 'cancel', 'out_of_scope',
+] as const;
+export type IntentName = (typeof intentNames)[number];
+
+export const intentFileSchema = z.strictObject({
+  intent: z.enum(intentNames),
+  examples: z.array(nonEmpty).min(1),
+});
+
+// The bot's wording by id. A list gives variants; the first is used unless the caller rotates.
+export const responsesSchema = z.strictObject({
+  responses: z.record(id, z.union([nonEmpty, z.array(nonEmpty).min(1)])),
+});
+
+// Answers a person can give to a flow question, with the words that mean them.
+export const answerSchema = z.strictObject({
+  label: nonEmpty,
+  synonyms: z.array(nonEmpty).min(1),
+});
+export const answersSchema = z.strictObject({
+  answers: z.record(id, answerSchema),
+});
+
+const weekdayKey = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
+export const hoursSchema = z.strictObject({
+  timezone: nonEmpty,
+  // e.g. { mon: "08:00-20:00" }; a missing day is closed.
+  week: z.partialRecord(weekdayKey, z.string().regex(hhmm, 'hours look like 08:00-20:00')),
+});
+
+export const manufacturerSchema = z.strictObject({
+  brand: id,
+  name: nonEmpty,
+  example: z.literal(true).optional(),
+  phone: nonEmpty.optional(),
+  chat: url.optional(),
+  email: z.string().email().optional(),
+  locator: url.optional(),
+  supportSite: url.optional(),
+  hours: hoursSchema,
+});
+
+export const repairCentreSchema = z.strictObject({
+  id,
+  name: nonEmpty,
+  example: z.literal(true).optional(),
+  brands: z.array(id).min(1),
+  regions: z.array(nonEmpty).min(1),
+  authorised: z.boolean(),
+  phone: nonEmpty.optional(),
+  email: z.string().email().optional(),
+  address: nonEmpty.optional(),
+  website: url.optional(),
+  hours: hoursSchema,
+});
+
+export const contactsSchema = z.strictObject({
+  manufacturers: z.array(manufacturerSchema).min(1),
+  repairCentres: z.array(repairCentreSchema),
+  questionsForRepairShop: z.array(nonEmpty).min(1),
+});
+
+export const warrantySchema = z.strictObject({
+  defaultMonths: z.number().int().positive(),
+  products: z.record(id, z.number().int().positive()).default({}),
+  brands: z.record(id, z.number().int().positive()).default({}),
+  covered: z.array(nonEmpty).min(1),
+  notCovered: z.array(nonEmpty).min(1),
+  bring: z.array(nonEmpty).min(1),
+});
+
+const answerEffect = z.strictObject({
+  prioritise: z.array(id).default([]),
+  skip: z.array(id).default([]),
+  say: id.optional(),
+});
+
+export const diagnosticSchema = z.strictObject({
+  id,
+  ask: id,
+  // Keyed by answer id from answers.yaml (usually yes / no); unlisted answers change nothing.
+  answers: z.record(id, answerEffect).default({}),
+});
+
+export const fixStepSchema = z.strictObject({
+  id,
+  article: id,
+  // A step that loses data asks for explicit confirmation (response id) after its warning.
+  confirm: id.optional(),
+  skipDuringOutage: z.boolean().default(false),
+});
+
+export const flowSchema = z.strictObject({
+  id,
+  version: z.number().int().positive(),
+  product: id,
+  errorCode,
+  title: nonEmpty,
+  intro: id,
+  statusCheck: z.boolean().default(false),
+  diagnostics: z.array(diagnosticSchema).default([]),
+  fixes: z.array(fixStepSchema).min(1),
+  // Items of the do-it-yourself checklist shown in the case summary, by fix id.
+  checklist: z.record(id, nonEmpty).default({}),
+});
+
+export type Product = z.infer<typeof productSchema>;
+export type Brand = z.infer<typeof brandSchema>;
+export type Catalogue = z.infer<typeof catalogueSchema>;
+export type Article = z.infer<typeof articleSchema>;
+export type IntentFile = z.infer<typeof intentFileSchema>;
+export type Answer = z.infer<typeof answerSchema>;
+export type Hours = z.infer<typeof hoursSchema>;
+export type Manufacturer = z.infer<typeof manufacturerSchema>;
+export type RepairCentre = z.infer<typeof repairCentreSchema>;
+export type Contacts = z.infer<typeof contactsSchema>;
+export type WarrantyTerms = z.infer<typeof warrantySchema>;
+export type Diagnostic = z.infer<typeof diagnosticSchema>;
+export type FixStep = z.infer<typeof fixStepSchema>;
+export type Flow = z.infer<typeof flowSchema>;

@@ -1,0 +1,61 @@
+import type { Catalogue } from '../knowledge/schema';
+import { findErrorCode } from './errorCode';
+import { words } from './normalise';
+import type { SpellingCorrector } from './spelling';
+
+export interface Entities {
+  product?: string;
+  brand?: string;
+  errorCode?: string;
+}
+
+interface AliasEntry {
+  phrase: string;
+  product: string;
+  brand?: string;
+}
+
+/** Finds the device, brand and error code named in a message, using the catalogue's aliases. */
+export class EntityExtractor {
+  private readonly aliases: AliasEntry[];
+
+  constructor(
+    catalogue: Catalogue,
+    private readonly knownCodes: ReadonlySet<string>,
+    private readonly speller: SpellingCorrector,
+  ) {
+    const entries: AliasEntry[] = [
+      ...catalogue.products.flatMap((p) => p.aliases.map((a) => ({ phrase: phraseOf(a), product: p.id }))),
+      ...catalogue.brands.flatMap((b) => b.aliases.map((a) => ({ phrase: phraseOf(a), product: b.product, brand: b.id }))),
+    ];
+    // Longest first, so "my cloud home" wins over "cloud" and a brand's model over a bare word.
+    this.aliases = entries.filter((e) => e.phrase.trim()).sort((a, b) => b.phrase.length - a.phrase.length);
+  }
+
+  extract(text: string): Entities {
+    const raw = words(text);
+    const corrected = raw.map((w) => this.speller.correct(w));
+    const entities: Entities = {};
+    const code = findErrorCode(text, this.knownCodes);
+    if (code) entities.errorCode = code;
+    const hit = this.findAlias(` ${raw.join(' ')} `) ?? this.findAlias(` ${corrected.join(' ')} `);
+    if (hit) {
+      entities.product = hit.product;
+      if (hit.brand) entities.brand = hit.brand;
+      else {
+        // "my samsung smartwatch": the product word matched first only if it is longer; look for a brand too.
+        const brand = this.findAlias(` ${raw.join(' ')} `, (e) => e.brand !== undefined && e.product === hit.product);
+        if (brand?.brand) entities.brand = brand.brand;
+      }
+    }
+    return entities;
+  }
+
+  private findAlias(haystack: string, accept: (e: AliasEntry) => boolean = () => true): AliasEntry | undefined {
+    return this.aliases.find((e) => accept(e) && haystack.includes(` ${e.phrase} `));
+  }
+}
+
+function phraseOf(alias: string): string {
+  return words(alias).join(' ');
+}

@@ -1,0 +1,35 @@
+// Text clean-up shared by the classifier, entity extraction and answer matching.
+
+// Shorthand people type on phones; mapped before tokenising so "wont sync w my phone" reads as words.
+const SHORTHAND: Record<string, string> = {
+  u: 'you', ur: 'your', pls: 'please', plz: 'please', thx: 'thanks', ty: 'thanks', w: 'with',
+  wont: "won't", cant: "can't", dont: "don't", doesnt: "doesn't", isnt: "isn't", didnt: "didn't",
+  im: "i'm", ive: "i've", r: 'are', b4: 'before', msg: 'message', tho: 'though', bc: 'because',
+  cuz: 'because', hrs: 'hours', mins: 'minutes', smth: 'something', sth: 'something', ppl: 'people',
+};
+
+const MAX_CHARS = 2000;
+
+/** Lower-case, unify quotes and spacing, drop control characters; keeps digits and emoji. */
+export function normalise(text: string): string {
+  return text
+    .slice(0, MAX_CHARS)
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc`]/g, "'")
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Words of a normalised text with shorthand expanded; punctuation and emoji removed. */
+export function words(text: string): string[] {
+  const out: string[] = [];
+  for (const raw of normalise(text).split(/[^\p{L}\p{N}']+/u)) {
+    const w = raw.replace(/^'+|'+$/g, '');
+    if (!w) continue;
+    const expanded = SHORTHAND[w] ?? w;
+    out.push(...expanded.split(' '));
+  }
+  return out;
+}

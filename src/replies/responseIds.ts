@@ -1,0 +1,28 @@
+// Response ids the code itself uses (flows name theirs in dialogs/). The validator checks each
+// exists in knowledge/responses, so a wording file can never lose one the bot needs.
+const FIXED_IDS = [
+  'welcome', 'greeting', 'help', 'help.in_flow', 'thanks', 'thanks.in_flow', 'greeting.again', 'out_of_scope', 'anything_else',
+  'cancel.done', 'cancel.nothing', 'clarify.intent', 'start.prompt', 'error.turn',
+  'input.empty', 'input.attachment', 'input.too_long', 'prompt.retry', 'side.need_device',
+  'ask.device', 'ask.device_with_code', 'ask.device_retry',
+  'flow.did_it_work', 'flow.ask_status_page', 'flow.status_up', 'flow.outage', 'flow.outage_end', 'flow.resolved',
+  'flow.exhausted', 'flow.resume', 'flow.skipping_tried', 'flow.unknown_code', 'flow.ack_already', 'flow.ack_skip', 'flow.ack_hold',
+  'article.more',
+  'warranty.ask_date', 'warranty.ask_date_retry', 'warranty.dont_know', 'warranty.ambiguous', 'warranty.no_date',
+  'warranty.covered', 'warranty.expired', 'warranty.borderline', 'warranty.not_covered_title', 'warranty.bring',
+  'contact.intro_brand', 'contact.intro_any', 'contact.no_brand', 'contact.have_ready', 'contact.link_chat',
+  'contact.link_site', 'contact.link_locator',
+  'repair.intro', 'repair.none', 'repair.questions_title', 'repair.authorised', 'repair.independent',
+  'hours.open_until', 'hours.opens_at', 'hours.closed', 'hours.today', 'hours.tomorrow', 'hours.your_time', 'hours.their_time',
+  'status.up', 'status.outage', 'status.unknown', 'status.unknown_no_page',
+  'escalate.intro', 'escalate.in_warranty', 'escalate.out_of_warranty',
+  'summary.title', 'summary.device', 'summary.error', 'summary.purchase', 'summary.warranty', 'summary.not_given',
+  'summary.warranty_covered', 'summary.warranty_expired', 'summary.warranty_borderline', 'summary.warranty_unknown',
+  'summary.mark_fixed', 'summary.mark_not_fixed', 'summary.mark_declined', 'summary.mark_not_tried', 'summary.copy_hint',
+  'intent.troubleshoot', 'intent.warranty', 'intent.repair', 'intent.contact_support',
+];
+
+/** Every response id the code may ask for, given the product ids in the catalogue. */
+export function requiredResponseIds(productIds: string[]): string[] {
+  return [...FIXED_IDS, ...productIds.flatMap((p) => [`device.${p}`, `start.${p}`])];
+}
