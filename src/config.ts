@@ -1,5 +1,6 @@
 import 'dotenv/config';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 
 // Every setting the bot reads, checked once at start. Documented in .env.example.
@@ -11,7 +12,7 @@ const schema = z.object({
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   MicrosoftAppTenantId: z.string().default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  KNOWLEDGE_DIR: z.string().default(resolve(__dirname, '..', '..')),
+  KNOWLEDGE_DIR: z.string().default(''),
   CLASSIFIER: z.enum(['bayes', 'logistic']).default('bayes'),
   CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.5),
   CLOUD_STATUS_URL: z.union([z.literal(''), z.string().url()]).default(''),
@@ -35,7 +36,7 @@ function toConfig(env: z.infer<typeof schema>) {
       MicrosoftAppTenantId: env.MicrosoftAppTenantId,
     },
     logLevel: env.LOG_LEVEL,
-    knowledgeDir: env.KNOWLEDGE_DIR,
+    knowledgeDir: env.KNOWLEDGE_DIR || projectRoot(),
     classifier: env.CLASSIFIER,
     confidenceThreshold: env.CONFIDENCE_THRESHOLD,
     cloudStatus: { url: env.CLOUD_STATUS_URL || undefined, timeoutMs: env.CLOUD_STATUS_TIMEOUT_MS },
@@ -51,4 +52,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid settings:\n${lines.join('\n')}`);
   }
   return toConfig(parsed.data);
+}
+
+// The folder with package.json above this file (works from src/ under ts-jest and from dist/src/).
+function projectRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
 }

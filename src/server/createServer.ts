@@ -32,7 +32,7 @@ export function createServer({ adapter, bot, logger, health }: ServerDeps): Serv
     }
   });
 
-  server.get('/healthz', (_req, res) => {
+  server.get('/healthz', async (_req, res) => {
     res.send(200, { status: 'ok', ...health() });
   });
 
