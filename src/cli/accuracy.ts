@@ -20,7 +20,7 @@ function main(): void {
   const config = loadConfig();
   const file = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? join(config.knowledgeDir, 'test', 'data', 'heldout.yaml');
   const examples = (parse(readFileSync(file, 'utf8')) as { examples: Example[] }).examples;
-  const core = createSupportCore(loadKnowledge(config.knowledgeDir), { classifier: config.classifier });
+  const core = createSupportCore(loadKnowledge(config.knowledgeDir), { classifier: config.classifier, confidenceThreshold: config.confidenceThreshold });
   const perIntent = new Map<string, { n: number; ok: number }>();
   let intentOk = 0;
   let productOk = 0;

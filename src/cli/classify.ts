@@ -7,7 +7,7 @@ import { classifyLine } from './classifyLine';
 // `npm run --silent classify`: one message per line on stdin, one JSON object per line on stdout.
 async function main(): Promise<void> {
   const config = loadConfig();
-  const core = createSupportCore(loadKnowledge(config.knowledgeDir), { classifier: config.classifier });
+  const core = createSupportCore(loadKnowledge(config.knowledgeDir), { classifier: config.classifier, confidenceThreshold: config.confidenceThreshold });
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of lines) {
     if (!line.trim()) continue;

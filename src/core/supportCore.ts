@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { AnswerRecognizer } from '../flow/answerRecognizer';
 import type { Knowledge } from '../knowledge';
+import { domainVocabulary } from '../nlu/domainVocabulary';
 import { EntityExtractor } from '../nlu/entityExtractor';
 import { IntentClassifier, type ClassifierAlgorithm } from '../nlu/intentClassifier';
 import { words } from '../nlu/normalise';
@@ -40,6 +41,7 @@ export interface SupportCore {
 
 export function createSupportCore(knowledge: Knowledge, options: CoreOptions = {}): SupportCore {
   const lookup = new CatalogueLookup(knowledge);
+  const threshold = options.confidenceThreshold ?? 0.5;
   const speller = new SpellingCorrector(vocabulary(knowledge));
   const classifier = new IntentClassifier(knowledge.intents, speller, options.classifier);
   const entities = new EntityExtractor(knowledge.catalogue, lookup.errorCodes(), speller);
@@ -49,13 +51,13 @@ export function createSupportCore(knowledge: Knowledge, options: CoreOptions = {
     knowledge,
     lookup,
     wording,
-    understander: new Understander(classifier, entities),
+    understander: new Understander(classifier, entities, domainVocabulary(knowledge), speller, threshold),
     search: new ArticleSearch(knowledge.articles),
     answers,
     flowReplies: new FlowReplies(wording, answers),
     contacts: new ContactFormatter(wording),
     statusChecker: options.statusChecker ?? { check: async () => 'unknown' },
-    confidenceThreshold: options.confidenceThreshold ?? 0.5,
+    confidenceThreshold: threshold,
     defaultTimezone: options.defaultTimezone,
     now: options.now ?? (() => DateTime.now()),
   };

@@ -58,10 +58,8 @@ export class MainDialog extends InterruptibleDialog {
     const u = understandTurn(core, step.context);
     const route: Route = { intent: u.intent, ...u.entities };
     (step.values as Record<string, unknown>).route = route;
-    const unsure = u.confidence < core.confidenceThreshold;
-    // Unsure and nothing names a device, brand or error: say what the bot does rather than guess.
-    if (unsure && !u.entities.product && !u.entities.brand && !u.entities.errorCode) route.intent = 'out_of_scope';
-    else if (unsure && u.intent !== 'out_of_scope') {
+    // The understander already turned "unsure, nothing of the domain named" into out_of_scope.
+    if (u.confidence < core.confidenceThreshold && u.intent !== 'out_of_scope') {
       const choices = [...new Set([...u.ranking.map((r) => r.intent).filter((i) => CLARIFY_CHOICES.includes(i)), ...CLARIFY_CHOICES])].slice(0, 3);
       return step.prompt(ANSWER_PROMPT, this.clarifyOptions(choices));
     }
