@@ -80,10 +80,20 @@ describe('HTTP endpoint', () => {
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
   });
 
-  test('a connector that fails does not crash the server', async () => {
-    nock(SERVICE_URL).post(/.*/).times(5).reply(500, { error: 'down' });
+  test('a connector that fails: the turn error is logged, the user is told, the server keeps serving', async () => {
+    const bodies: string[] = [];
+    nock(SERVICE_URL)
+      .persist()
+      .post(/\/v3\/conversations\/conv-http\/activities/, (body) => {
+        bodies.push(JSON.stringify(body));
+        return true;
+      })
+      .reply(500, { error: 'down' });
     const res = await post(JSON.stringify(activity('hello', 'act-2')));
-    expect(res.status).toBeGreaterThanOrEqual(200);
+    nock.cleanAll();
+    // The bot's normal reply failed, so onTurnError tried to send its friendly message.
+    expect(bodies.some((b) => /went wrong on my side/.test(b))).toBe(true);
+    expect(bodies.join('\n')).not.toMatch(/\bat .+\.(js|ts):\d+/);
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
   });
 });

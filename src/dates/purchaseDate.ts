@@ -58,6 +58,11 @@ const numeric: Parser = (t, ctx) => {
   if (b > 12 || a === b) return day(year, a, b, ctx);
   const dayFirst = DateTime.fromObject({ year, month: b, day: a }, { zone: ctx.now.zone });
   const monthFirst = DateTime.fromObject({ year, month: a, day: b }, { zone: ctx.now.zone });
+  // A reading in the future cannot be a purchase date; the other one is meant.
+  if (dayFirst > ctx.now !== monthFirst > ctx.now) {
+    const past = dayFirst > ctx.now ? monthFirst : dayFirst;
+    return { kind: 'date', earliest: past, latest: past };
+  }
   const options: [DateTime, DateTime] = prefersMonthFirst(ctx.locale) ? [monthFirst, dayFirst] : [dayFirst, monthFirst];
   return { kind: 'ambiguous', options };
 };

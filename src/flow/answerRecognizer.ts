@@ -37,7 +37,8 @@ export class AnswerRecognizer {
     if (ws.length > 0 && ws.length <= 8) {
       const padded = ` ${ws.join(' ')} `;
       const contained = this.phrases.find((p) => p.phrase.length > 2 && padded.includes(` ${p.phrase} `) && allowed.includes(p.answer));
-      if (contained) return contained.answer;
+      // "i don't think it's fixed" must not count as fixed.
+      if (contained && !(AFFIRMATIVE.includes(contained.answer) && negatedBefore(padded, contained.phrase))) return contained.answer;
     }
     return this.byIntent(allowed, understanding);
   }
@@ -55,6 +56,12 @@ export class AnswerRecognizer {
     if (u.intent === 'deny') return allowed.find((a) => NEGATIVE.includes(a));
     return undefined;
   }
+}
+
+const NEGATIONS = /\b(not|no|don't|didn't|isn't|doesn't|never|hardly|can't|won't)\b/;
+
+function negatedBefore(padded: string, phrase: string): boolean {
+  return NEGATIONS.test(padded.slice(0, padded.indexOf(` ${phrase} `)));
 }
 
 function phraseOf(s: string): string {

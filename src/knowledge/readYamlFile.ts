@@ -23,7 +23,7 @@ export function readYamlFile<S extends z.ZodType>(file: string, schema: S, root 
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    throw new DataError(doc.errors.map((e) => ({ file: name, line: e.linePos?.[0].line, message: e.message.split('\n')[0] })));
+    throw new DataError(doc.errors.map((e) => ({ file: name, line: e.linePos?.[0].line ?? lines.linePos(e.pos[0]).line, message: e.message.split('\n')[0] })));
   }
   const lineOf = (path: readonly (string | number)[]) => nodeLine(doc, lines, path);
   const result = schema.safeParse(doc.toJS());

@@ -16,7 +16,7 @@ export interface Understanding {
 // Intents about the devices themselves: they need at least one word of the domain.
 const DOMAIN_INTENTS: IntentName[] = ['troubleshoot', 'warranty', 'repair', 'prevention', 'service_status'];
 // Short replies are judged by the dialogs (a "yes" that was not understood gets asked again).
-const CONVERSATIONAL: IntentName[] = ['affirm', 'deny', 'greeting', 'thanks', 'help', 'cancel', 'contact_support', 'out_of_scope'];
+const CONVERSATIONAL: IntentName[] = ['affirm', 'deny', 'cancel', 'out_of_scope'];
 // Intents an error code does not change ("is 1002 covered by warranty?" stays warranty).
 const KEEP_WITH_CODE: IntentName[] = ['warranty', 'repair', 'contact_support', 'service_status', 'cancel', 'prevention'];
 

@@ -1,0 +1,115 @@
+import { AnswerRecognizer } from '../../src/flow/answerRecognizer';
+import { ANSWERS } from '../../src/flow/flowEngine';
+import type { Understanding } from '../../src/nlu/understand';
+import { realKnowledge, testCore } from '../helpers/testCore';
+
+const understanding = (intent: Understanding['intent'], confidence = 0.9): Understanding =>
+  ({ text: '', intent, confidence, ranking: [{ intent, confidence }], entities: {} });
+
+describe('AnswerRecognizer with the real answers.yaml', () => {
+  const answers = new AnswerRecognizer(realKnowledge().answers);
+  const fix = ANSWERS.fix;
+  const yesNo = ANSWERS.diagnostic;
+
+  test.each([
+    ['1', 'fixed'], ['2', 'not_fixed'], ['3', 'skip'], ['4', 'already'],
+    ['option 2', 'not_fixed'], ['2)', 'not_fixed'], ['second', 'not_fixed'], ['#3', 'skip'],
+  ])('"%s" picks by position → %s', (text, expected) => {
+    expect(answers.recognise(text, fix)).toBe(expected);
+  });
+
+  test('a number beyond the choices is not an answer', () => {
+    expect(answers.recognise('7', fix)).toBeUndefined();
+  });
+
+  test.each([
+    ['still broken', 'not_fixed'],
+    ['Still broken.', 'not_fixed'],
+    ['fixed it', 'fixed'],
+    ['Fixed it!', 'fixed'],
+    ['i already did that', 'already'],
+    ['skip', 'skip'],
+    ['nope, still broken', 'not_fixed'],
+    ['ok i tried that already', 'already'],
+    ['it works now thanks', 'fixed'],
+    ['not fixed', 'not_fixed'],
+  ])('"%s" for a fix question → %s', (text, expected) => {
+    expect(answers.recognise(text, fix)).toBe(expected);
+  });
+
+  // Regression test for a bug the first version had.
+  test('"i don\'t think it\'s fixed" is not taken as fixed', () => {
+    expect(answers.recognise("i don't think it's fixed", fix)).not.toBe('fixed');
+  });
+
+  test('a tapped button\'s answer id is accepted as it is', () => {
+    expect(answers.recognise('not_fixed', fix)).toBe('not_fixed');
+    expect(answers.recognise('unsure', yesNo)).toBe('unsure');
+  });
+
+  test('an answer the question does not offer is not returned', () => {
+    expect(answers.recognise('reset it', fix)).toBeUndefined();
+    expect(answers.recognise('still broken', yesNo)).toBeUndefined();
+  });
+
+  test.each(['yes', 'yep'])('"%s" to a fix question with an affirm understanding → fixed', (text) => {
+    expect(answers.recognise(text, fix, understanding('affirm'))).toBe('fixed');
+  });
+
+  test('"no" to a fix question with a deny understanding → not_fixed; to the reset confirmation → hold', () => {
+    expect(answers.recognise('no', fix, understanding('deny'))).toBe('not_fixed');
+    expect(answers.recognise('no', ANSWERS.confirm, understanding('deny'))).toBe('hold');
+  });
+
+  test('a low-confidence affirm is not taken as an answer', () => {
+    expect(answers.recognise('mhm ok whatever', fix, understanding('affirm', 0.3))).toBeUndefined();
+  });
+
+  test('yes/no words answer a yes/no question directly', () => {
+    expect(answers.recognise('yep', yesNo)).toBe('yes');
+    expect(answers.recognise('Nope', yesNo)).toBe('no');
+    expect(answers.recognise("I don't know", yesNo)).toBe('unsure');
+  });
+
+  test('"👍" means yes and "👎" means no', () => {
+    expect(answers.recognise('👍', yesNo)).toBe('yes');
+    expect(answers.recognise('👎', yesNo)).toBe('no');
+  });
+
+  test.each(['my cat is hungry', 'what is the capital of peru', ''])('unrelated text (%j) is no answer', (text) => {
+    expect(answers.recognise(text, fix)).toBeUndefined();
+    expect(answers.recognise(text, yesNo)).toBeUndefined();
+  });
+
+  test('unrelated text with a non-yes/no understanding is no answer', () => {
+    expect(answers.recognise('where can i get it repaired', fix, understanding('repair'))).toBeUndefined();
+  });
+
+  test('label() gives the answer\'s label and falls back to the id', () => {
+    expect(answers.label('not_fixed')).toBe(realKnowledge().answers.not_fixed.label);
+    expect(answers.label('no-such-answer')).toBe('no-such-answer');
+  });
+
+  test('with the real understander: "yes" to a fix question means fixed', () => {
+    const core = testCore();
+    expect(core.answers.recognise('yes', fix, core.understander.understand('yes'))).toBe('fixed');
+    expect(core.answers.recognise('yeah', fix, core.understander.understand('yeah'))).toBe('fixed');
+  });
+});
+
+describe('AnswerRecognizer with hand-made answers', () => {
+  const answers = new AnswerRecognizer({
+    red: { label: 'Red', synonyms: ['crimson', 'scarlet red'] },
+    blue: { label: 'Blue', synonyms: ['navy', 'sky blue'] },
+  });
+
+  test('matches labels and synonyms, longest phrase first', () => {
+    expect(answers.recognise('crimson', ['red', 'blue'])).toBe('red');
+    expect(answers.recognise('it is sky blue i think', ['red', 'blue'])).toBe('blue');
+    expect(answers.recognise('RED', ['red', 'blue'])).toBe('red');
+  });
+
+  test('position counts in the allowed order, not the file order', () => {
+    expect(answers.recognise('1', ['blue', 'red'])).toBe('blue');
+  });
+});

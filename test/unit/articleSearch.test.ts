@@ -1,0 +1,81 @@
+import { ArticleSearch } from '../../src/search/articleSearch';
+import type { Article } from '../../src/knowledge/schema';
+import { realKnowledge } from '../helpers/testCore';
+
+describe('ArticleSearch over the real articles', () => {
+  const search = new ArticleSearch(realKnowledge().articles);
+  const top = (q: string, o = {}) => search.search(q, o)[0]?.article.id;
+
+  test('"how do i enable cloud access" finds the Cloud Access article first', () => {
+    expect(top('how do i enable cloud access')).toBe('nas-enable-cloud-access');
+  });
+
+  test('"factory reset watch" finds the factory reset article first', () => {
+    expect(top('factory reset watch')).toBe('sw-factory-reset');
+  });
+
+  test('tolerates typos', () => {
+    expect(top('factroy reset')).toBe('sw-factory-reset');
+    expect(top('how do i enabel clould access')).toBe('nas-enable-cloud-access');
+  });
+
+  test('the product filter keeps only that product\'s articles', () => {
+    const nas = search.search('restart', { product: 'nas', limit: 10 });
+    expect(nas.length).toBeGreaterThan(0);
+    expect(nas.every((h) => h.article.product === 'nas')).toBe(true);
+    const watch = search.search('restart', { product: 'smartwatch', limit: 10 });
+    expect(watch.length).toBeGreaterThan(0);
+    expect(watch.every((h) => h.article.product === 'smartwatch')).toBe(true);
+    expect(watch[0].article.id).toBe('sw-restart');
+  });
+
+  test('kind and topic filters apply', () => {
+    const hits = search.search('warranty repair', { kinds: ['info'], topics: ['warranty'], limit: 10 });
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.every((h) => h.article.kind === 'info' && h.article.topic === 'warranty')).toBe(true);
+  });
+
+  test.each(['', '   ', 'how do i do it', 'the error code 1002', '?!'])('a query of only stop words (%j) finds nothing', (q) => {
+    expect(search.search(q)).toEqual([]);
+  });
+
+  test('scores are in (0, 1] and sorted best first; the limit applies', () => {
+    for (const q of ['bluetooth pairing watch', 'port forwarding router upnp', 'battery charger', 'cloud access']) {
+      const hits = search.search(q, { limit: 5 });
+      expect(hits.length).toBeGreaterThan(0);
+      expect(hits.length).toBeLessThanOrEqual(5);
+      for (const h of hits) {
+        expect(h.score).toBeGreaterThan(0);
+        expect(h.score).toBeLessThanOrEqual(1);
+      }
+      const scores = hits.map((h) => h.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    }
+    expect(search.search('cloud access')).toHaveLength(3);
+  });
+
+  test('byId finds an article or nothing', () => {
+    expect(search.byId('sw-restart')?.title).toBeTruthy();
+    expect(search.byId('no-such-article')).toBeUndefined();
+  });
+});
+
+describe('ArticleSearch over hand-made articles', () => {
+  const article = (id: string, title: string, keywords: string[]): Article => ({
+    id, product: 'kettle', errorCodes: [], kind: 'fix', topic: 'troubleshooting', title, summary: title, keywords, symptoms: [], steps: ['Do it.'],
+  });
+  const search = new ArticleSearch([
+    article('descale', 'Descale the kettle', ['limescale', 'descale', 'vinegar']),
+    article('fuse', 'Replace the plug fuse', ['fuse', 'plug', 'no power']),
+  ]);
+
+  test('the article matching every word scores highest', () => {
+    const hits = search.search('limescale vinegar');
+    expect(hits.map((h) => h.article.id)).toEqual(['descale']);
+    expect(hits[0].score).toBeGreaterThan(0.5);
+  });
+
+  test('an unrelated query finds nothing', () => {
+    expect(search.search('bluetooth pairing')).toEqual([]);
+  });
+});

@@ -1,0 +1,84 @@
+import { EntityExtractor } from '../../src/nlu/entityExtractor';
+import { findErrorCode } from '../../src/nlu/errorCode';
+import { SpellingCorrector } from '../../src/nlu/spelling';
+import type { Catalogue } from '../../src/knowledge/schema';
+import { testCore } from '../helpers/testCore';
+
+describe('EntityExtractor with the real catalogue', () => {
+  const core = testCore();
+  const extract = (text: string) => core.understander.understand(text).entities;
+
+  test.each([
+    ['my Galaxy Watch shows error 1002', { product: 'smartwatch', brand: 'samsung', errorCode: '1002' }],
+    ['my Fitbit will not sync', { product: 'smartwatch', brand: 'fitbit' }],
+    ['My Cloud says I cannot connect', { product: 'nas', brand: 'wd' }],
+    ['my network drive is offline', { product: 'nas' }],
+    ['my smartwtach is broken', { product: 'smartwatch' }],
+    ['the smartwach keeps restarting', { product: 'smartwatch' }],
+    ['my Synology DiskStation lost cloud access', { product: 'nas', brand: 'synology' }],
+    ['apple watch ultra', { product: 'smartwatch', brand: 'apple' }],
+    ['Garmin Forerunner', { product: 'smartwatch', brand: 'garmin' }],
+  ])('"%s" → %o', (text, expected) => {
+    expect(extract(text)).toEqual(expected);
+  });
+
+  test('a product word plus a brand named separately gives both', () => {
+    expect(extract('my samsung smartwatch')).toEqual({ product: 'smartwatch', brand: 'samsung' });
+  });
+
+  test('a message naming no device has no product or brand', () => {
+    expect(extract('it stopped working yesterday')).toEqual({});
+  });
+
+  test('aliases match whole words only ("nasty" is not a NAS)', () => {
+    expect(extract('a nasty problem')).toEqual({});
+  });
+});
+
+describe('EntityExtractor with a hand-made catalogue', () => {
+  const catalogue: Catalogue = {
+    products: [{ id: 'kettle', name: 'Kettle', aliases: ['kettle', 'water boiler'] }],
+    brands: [
+      { id: 'acme', name: 'Acme', product: 'kettle', aliases: ['acme', 'acme boil pro'] },
+    ],
+  };
+  const extractor = new EntityExtractor(catalogue, new Set(['4031']), new SpellingCorrector(['kettle', 'acme', 'boil', 'water', 'boiler']));
+
+  test('the longest alias wins and gives the brand', () => {
+    expect(extractor.extract('my ACME Boil Pro shows code 4031')).toEqual({ product: 'kettle', brand: 'acme', errorCode: '4031' });
+  });
+
+  test('a typo in a product word is corrected', () => {
+    expect(extractor.extract('the ketle is broken')).toEqual({ product: 'kettle' });
+  });
+});
+
+describe('findErrorCode', () => {
+  const known = new Set(['1002']);
+
+  test.each([
+    'error 1002', 'code 1002', 'err 1002', 'err1002', 'e1002', 'Error: 1002', 'it says ERROR-1002',
+    'it shows one thousand two', 'one zero zero two', 'ten oh two', 'my watch shows 1002',
+  ])('"%s" → 1002', (text) => {
+    expect(findErrorCode(text, known)).toBe('1002');
+  });
+
+  test.each([
+    'I bought it in 2024',
+    'I have 3 watches',
+    'I bought two watches in twenty twenty four',
+    'it happened 12 times',
+    'my phone number ends 1234',
+  ])('"%s" has no error code', (text) => {
+    expect(findErrorCode(text, known)).toBeUndefined();
+  });
+
+  test('an unknown code after a code word is still found', () => {
+    expect(findErrorCode('now it says error 4031', known)).toBe('4031');
+    expect(findErrorCode('fault 503 on the screen', known)).toBe('503');
+  });
+
+  test('a spelled-out unknown code after a code word is found', () => {
+    expect(findErrorCode('error four oh three one', known)).toBe('4031');
+  });
+});

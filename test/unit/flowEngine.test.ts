@@ -1,0 +1,242 @@
+import { FlowEngine, type FlowPrompt } from '../../src/flow/flowEngine';
+import type { FlowState } from '../../src/flow/flowState';
+import type { Flow } from '../../src/knowledge/schema';
+import { realKnowledge } from '../helpers/testCore';
+
+/** What a prompt is about, in one readable string: "diagnostic:powers-on", "fix:restart", "end:resolved". */
+function describePrompt(p: FlowPrompt): string {
+  switch (p.type) {
+    case 'diagnostic': return `diagnostic:${p.diagnostic.id}`;
+    case 'confirm': return `confirm:${p.fix.id}`;
+    case 'fix': return `fix:${p.fix.id}`;
+    case 'end': return `end:${p.outcome}`;
+    default: return p.type;
+  }
+}
+
+/** Answers each prompt in turn and records what was asked, ending with what comes next. */
+function play(engine: FlowEngine, state: FlowState, answers: string[]): { asked: string[]; state: FlowState } {
+  const asked: string[] = [];
+  for (const answer of answers) {
+    asked.push(describePrompt(engine.next(state)));
+    state = engine.applyAnswer(state, answer).state;
+  }
+  asked.push(describePrompt(engine.next(state)));
+  return { asked, state };
+}
+
+const tiny: Flow = {
+  id: 'kettle-42',
+  version: 1,
+  product: 'kettle',
+  errorCode: '042',
+  title: 'Kettle error 42',
+  intro: 'flow.kettle.intro',
+  statusCheck: false,
+  diagnostics: [
+    { id: 'has-power', ask: 'ask.power', answers: { no: { prioritise: ['fuse'], skip: [], say: 'say.power' } } },
+    { id: 'hard-water', ask: 'ask.water', answers: { no: { prioritise: [], skip: ['descale'] } } },
+  ],
+  fixes: [
+    { id: 'unplug', article: 'a-unplug', skipDuringOutage: false },
+    { id: 'descale', article: 'a-descale', skipDuringOutage: false },
+    { id: 'fuse', article: 'a-fuse', skipDuringOutage: false },
+    { id: 'replace-element', article: 'a-element', confirm: 'confirm.element', skipDuringOutage: false },
+  ],
+  checklist: {},
+};
+
+describe('FlowEngine with a hand-made flow', () => {
+  const engine = new FlowEngine(tiny);
+
+  test('a new state starts with diagnostics (no status check) and nothing tried', () => {
+    expect(engine.start()).toEqual({ flowId: 'kettle-42', version: 1, stage: 'diagnose', asked: [], prioritised: [], skipped: [], tried: {} });
+  });
+
+  test('diagnostics are asked in order, then fixes in their order', () => {
+    const { asked } = play(engine, engine.start(), ['yes', 'yes', 'not_fixed', 'not_fixed']);
+    expect(asked).toEqual(['diagnostic:has-power', 'diagnostic:hard-water', 'fix:unplug', 'fix:descale', 'fix:fuse']);
+  });
+
+  test('an answer that prioritises a fix moves it first, and its "say" is returned', () => {
+    const s0 = engine.start();
+    const r = engine.applyAnswer(s0, 'no');
+    expect(r.say).toBe('say.power');
+    const { asked } = play(engine, r.state, ['yes']);
+    expect(asked).toEqual(['diagnostic:hard-water', 'fix:fuse']);
+    expect(engine.remainingFixes(play(engine, r.state, ['yes']).state).map((f) => f.id)).toEqual(['fuse', 'unplug', 'descale', 'replace-element']);
+  });
+
+  test('an answer that skips a fix drops it', () => {
+    const { state } = play(engine, engine.start(), ['yes', 'no']);
+    expect(engine.remainingFixes(state).map((f) => f.id)).toEqual(['unplug', 'fuse', 'replace-element']);
+  });
+
+  test('an answer the diagnostic does not list changes nothing but marks it asked', () => {
+    const r = engine.applyAnswer(engine.start(), 'unsure');
+    expect(r.say).toBeUndefined();
+    expect(r.state.asked).toEqual(['has-power']);
+    expect(engine.remainingFixes(r.state).map((f) => f.id)).toEqual(['unplug', 'descale', 'fuse', 'replace-element']);
+  });
+
+  test('"already", "skip" and "not_fixed" each move on to the next fix and are recorded', () => {
+    const { asked, state } = play(engine, engine.start(), ['yes', 'yes', 'already', 'skip', 'not_fixed']);
+    expect(asked.slice(2)).toEqual(['fix:unplug', 'fix:descale', 'fix:fuse', 'confirm:replace-element']);
+    expect(state.tried).toEqual({ unplug: 'already', descale: 'skipped', fuse: 'not_fixed' });
+    expect(state.outcome).toBeUndefined();
+  });
+
+  test('"fixed" ends the flow as resolved', () => {
+    const { asked, state } = play(engine, engine.start(), ['yes', 'yes', 'not_fixed', 'fixed']);
+    expect(asked.at(-1)).toBe('end:resolved');
+    expect(state).toMatchObject({ stage: 'done', outcome: 'resolved', tried: { unplug: 'not_fixed', descale: 'fixed' } });
+  });
+
+  test('a confirm step: "hold" declines the fix and moves on', () => {
+    const { asked, state } = play(engine, engine.start(), ['yes', 'yes', 'not_fixed', 'not_fixed', 'not_fixed', 'hold']);
+    expect(asked.slice(-2)).toEqual(['confirm:replace-element', 'end:exhausted']);
+    expect(state.tried['replace-element']).toBe('declined');
+  });
+
+  test('a confirm step: "proceed" shows the fix, then its answer is recorded', () => {
+    const { asked, state } = play(engine, engine.start(), ['yes', 'yes', 'not_fixed', 'not_fixed', 'not_fixed', 'proceed', 'fixed']);
+    expect(asked.slice(-3)).toEqual(['confirm:replace-element', 'fix:replace-element', 'end:resolved']);
+    expect(state.tried['replace-element']).toBe('fixed');
+    expect(state.current).toBeUndefined();
+  });
+
+  test('when every fix fails the flow is exhausted', () => {
+    const { asked, state } = play(engine, engine.start(), ['yes', 'yes', 'not_fixed', 'not_fixed', 'not_fixed', 'proceed', 'not_fixed']);
+    expect(asked.at(-1)).toBe('end:exhausted');
+    expect(Object.keys(state.tried).sort()).toEqual(['descale', 'fuse', 'replace-element', 'unplug']);
+  });
+
+  test('a fix tried earlier in the conversation is never offered, even when prioritised', () => {
+    const state = engine.start({ fuse: 'not_fixed', unplug: 'already' });
+    const { asked } = play(engine, state, ['no', 'yes', 'not_fixed']);
+    expect(asked).toEqual(['diagnostic:has-power', 'diagnostic:hard-water', 'fix:descale', 'confirm:replace-element']);
+  });
+
+  test('start() ignores tried fixes the flow does not have', () => {
+    expect(engine.start({ 'no-such-fix': 'fixed', fuse: 'skipped' }).tried).toEqual({ fuse: 'skipped' });
+  });
+
+  test('the state is plain JSON and survives a round trip', () => {
+    const { state } = play(engine, engine.start(), ['no', 'yes', 'not_fixed']);
+    const restored = JSON.parse(JSON.stringify(state)) as FlowState;
+    expect(describePrompt(engine.next(restored))).toBe(describePrompt(engine.next(state)));
+  });
+
+  test('applyAnswer does not mutate the state it is given', () => {
+    const state = engine.start();
+    const copy = JSON.parse(JSON.stringify(state));
+    engine.applyAnswer(state, 'no');
+    expect(state).toEqual(copy);
+  });
+
+  describe('a state saved against an older version of the flow', () => {
+    test('a current fix that no longer exists is dropped and the next fix offered', () => {
+      const stale: FlowState = {
+        flowId: 'kettle-42', version: 0, stage: 'fixes', asked: ['has-power', 'hard-water'],
+        prioritised: ['removed-fix'], skipped: ['also-removed'], tried: { unplug: 'not_fixed', 'old-fix': 'not_fixed' },
+        current: { fixId: 'removed-fix', confirmed: true },
+      };
+      expect(() => engine.next(stale)).not.toThrow();
+      expect(describePrompt(engine.next(stale))).toBe('fix:descale');
+      const after = engine.applyAnswer(stale, 'not_fixed').state;
+      expect(after.tried.descale).toBe('not_fixed');
+      expect(after.current).toBeUndefined();
+      expect(describePrompt(engine.next(after))).toBe('fix:fuse');
+    });
+
+    test('an answered diagnostic that was removed is ignored', () => {
+      const stale: FlowState = { ...engine.start(), asked: ['removed-question'] };
+      expect(describePrompt(engine.next(stale))).toBe('diagnostic:has-power');
+    });
+  });
+});
+
+describe('FlowEngine with the real smartwatch flow', () => {
+  const flow = realKnowledge().flows.find((f) => f.id === 'smartwatch-1002')!;
+  const engine = new FlowEngine(flow);
+  const fixIds = flow.fixes.map((f) => f.id);
+
+  test('asks its diagnostics in file order first', () => {
+    const { asked } = play(engine, engine.start(), ['yes', 'yes']);
+    expect(asked).toEqual([...flow.diagnostics.map((d) => `diagnostic:${d.id}`), `fix:${fixIds[0]}`]);
+  });
+
+  test('a watch that does not power on starts with the battery fix', () => {
+    const { asked } = play(engine, engine.start(), ['no', 'yes']);
+    expect(asked.at(-1)).toBe('fix:battery');
+  });
+
+  test('the factory reset comes last and asks for confirmation', () => {
+    const answers = ['yes', 'yes', ...fixIds.slice(0, -1).map(() => 'not_fixed')];
+    const { asked } = play(engine, engine.start(), answers);
+    expect(asked.at(-1)).toBe('confirm:factory-reset');
+  });
+
+  test('"hold" at the factory reset ends exhausted without it', () => {
+    const answers = ['yes', 'yes', ...fixIds.slice(0, -1).map(() => 'not_fixed'), 'hold'];
+    const { asked, state } = play(engine, engine.start(), answers);
+    expect(asked.at(-1)).toBe('end:exhausted');
+    expect(state.tried['factory-reset']).toBe('declined');
+  });
+
+  test('fixes tried before the flow started are never offered', () => {
+    const tried = { restart: 'not_fixed', bluetooth: 'already' } as const;
+    const answers = ['yes', 'no', ...Array(fixIds.length - 3).fill('not_fixed')];
+    const { asked } = play(engine, engine.start(tried), answers);
+    expect(asked.some((a) => a === 'fix:restart' || a === 'fix:bluetooth')).toBe(false);
+    expect(asked.at(-1)).toBe('confirm:factory-reset');
+  });
+});
+
+describe('FlowEngine with the real NAS flow (status check)', () => {
+  const flow = realKnowledge().flows.find((f) => f.id === 'nas-1002')!;
+  const engine = new FlowEngine(flow);
+
+  test('starts by asking for the cloud status', () => {
+    expect(engine.next(engine.start())).toEqual({ type: 'status' });
+  });
+
+  test('an outage ends with outcome "outage" when every fix is skipped during outages', () => {
+    expect(flow.fixes.every((f) => f.skipDuringOutage)).toBe(true);
+    const state = engine.applyStatus(engine.start(), 'outage');
+    expect(engine.next(state)).toEqual({ type: 'end', outcome: 'outage' });
+  });
+
+  test('an unknown status asks about the status page; "yes" there means an outage', () => {
+    const unknown = engine.applyStatus(engine.start(), 'unknown');
+    expect(engine.next(unknown)).toEqual({ type: 'status_page' });
+    const { asked } = play(engine, unknown, ['yes']);
+    expect(asked).toEqual(['status_page', 'end:outage']);
+  });
+
+  test('an unknown status and "no" on the status page carries on with diagnostics', () => {
+    const { asked } = play(engine, engine.applyStatus(engine.start(), 'unknown'), ['no']);
+    expect(asked).toEqual(['status_page', `diagnostic:${flow.diagnostics[0].id}`]);
+  });
+
+  test('status up: diagnostics, where a wrong clock puts the date-time fix first', () => {
+    const up = engine.applyStatus(engine.start(), 'up');
+    const { asked } = play(engine, up, ['yes', 'yes', 'no', 'yes']);
+    expect(asked).toEqual(flow.diagnostics.map((d) => `diagnostic:${d.id}`).concat('fix:date-time'));
+  });
+
+  test('a correct clock skips the date-time fix', () => {
+    const up = engine.applyStatus(engine.start(), 'up');
+    const { state } = play(engine, up, ['yes', 'yes', 'yes', 'yes']);
+    expect(engine.remainingFixes(state).map((f) => f.id)).not.toContain('date-time');
+    expect(engine.remainingFixes(state)).toHaveLength(flow.fixes.length - 1);
+  });
+
+  test('an outage with a fix that is not skipped during outages still offers that fix', () => {
+    const edited = new FlowEngine({ ...flow, fixes: flow.fixes.map((f, i) => (i === 1 ? { ...f, skipDuringOutage: false } : f)) });
+    const state = edited.applyStatus(edited.start(), 'outage');
+    expect(describePrompt(edited.next(state))).toBe(`fix:${flow.fixes[1].id}`);
+    const after = edited.applyAnswer(state, 'not_fixed').state;
+    expect(edited.next(after)).toEqual({ type: 'end', outcome: 'outage' });
+  });
+});
