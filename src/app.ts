@@ -3,11 +3,10 @@ import type { Config } from './config';
 import { createAdapter } from './bot/adapter';
 import { ReplySender, type ReplyObserver } from './bot/replySender';
 import { SupportBot } from './bot/SupportBot';
-import { createSupportCore, type SupportCore, type CoreOptions } from './core/supportCore';
-import { loadKnowledge } from './knowledge/loadKnowledge';
+import { coreFromConfig } from './core/coreFromConfig';
+import type { CoreOptions } from './core/supportCore';
 import type { Logger } from './logger';
 import { createServer } from './server/createServer';
-import { HttpCloudStatus } from './status/cloudStatus';
 
 export interface AppOptions {
   storage?: Storage;
@@ -17,21 +16,12 @@ export interface AppOptions {
 
 /** Wires the whole bot from settings: knowledge → core → dialogs → adapter → server. */
 export function createApp(config: Config, logger: Logger, options: AppOptions = {}) {
-  const knowledge = loadKnowledge(config.knowledgeDir);
-  const core: SupportCore = createSupportCore(knowledge, {
-    classifier: config.classifier,
-    confidenceThreshold: config.confidenceThreshold,
-    defaultTimezone: config.defaultTimezone,
-    statusChecker: new HttpCloudStatus({
-      ...config.cloudStatus,
-      onError: (err) => logger.warn({ err: String(err) }, 'cloud status check failed; carrying on without it'),
-    }),
-    ...options.core,
-  });
+  const core = coreFromConfig(config, logger, options.core);
+  const { knowledge } = core;
   const storage = options.storage ?? new MemoryStorage();
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
-  const bot = new SupportBot({ core, sender: new ReplySender(undefined, options.observer), conversationState, userState, logger });
+  const bot = new SupportBot({ core, sender: new ReplySender(core.wording, options.observer), conversationState, userState, logger });
   const adapter = createAdapter(config.auth, logger, core.wording);
   const server = createServer({
     adapter,

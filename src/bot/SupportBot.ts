@@ -4,7 +4,7 @@ import {
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import type { Logger } from '../logger';
 import type { ConversationData, UserProfile } from './conversationData';
-import type { DialogDeps } from './dialogs/dialogDeps';
+import { conversationDataOf, type DialogDeps } from './dialogs/dialogDeps';
 import { MAIN_DIALOG, MainDialog } from './dialogs/MainDialog';
 import { textReply } from './dialogs/say';
 import type { ReplySender } from './replySender';
@@ -66,7 +66,7 @@ export class SupportBot extends ActivityHandler {
 
   /** "2" after a menu of suggested first messages means that message. */
   private async pickFromMenu(ctx: TurnContext): Promise<void> {
-    const data = await this.deps.conversationData.get(ctx, { tried: {} });
+    const data = await conversationDataOf(this.deps, ctx);
     const menu = data.menu;
     data.menu = undefined;
     const n = /^\s*(\d)\s*[.)]?\s*$/.exec(ctx.activity.text ?? '');

@@ -1,20 +1,34 @@
 import type { TurnContext } from 'botbuilder';
 import type { Reply } from '../replies/reply';
+import type { Wording } from '../replies/wording';
 import type { ChannelRenderer } from './render/channelRenderer';
+import { renderLabels, type RenderLabels } from './render/renderLabels';
 import { rendererFor } from './render/renderers';
 
 export type ReplyObserver = (channelId: string, replies: Reply[]) => void;
 
 /** Renders neutral replies for the turn's channel and sends them. The observer sees what was said. */
 export class ReplySender {
-  constructor(
-    private readonly renderers: (channelId: string) => ChannelRenderer = rendererFor,
-    private readonly observer?: ReplyObserver,
-  ) {}
+  private readonly labels: RenderLabels;
+  private readonly renderers = new Map<string, ChannelRenderer>();
+
+  constructor(wording: Wording, private readonly observer?: ReplyObserver) {
+    this.labels = renderLabels(wording);
+  }
 
   async send(ctx: TurnContext, replies: Reply[]): Promise<void> {
     if (replies.length === 0) return;
     this.observer?.(ctx.activity.channelId, replies);
-    await ctx.sendActivities(this.renderers(ctx.activity.channelId).render(replies));
+    await ctx.sendActivities(this.rendererFor(ctx.activity.channelId).render(replies));
+  }
+
+  // One renderer per channel, made on first use.
+  private rendererFor(channelId: string): ChannelRenderer {
+    let renderer = this.renderers.get(channelId);
+    if (!renderer) {
+      renderer = rendererFor(channelId, this.labels);
+      this.renderers.set(channelId, renderer);
+    }
+    return renderer;
   }
 }

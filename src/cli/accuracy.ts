@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { loadConfig } from '../config';
-import { createSupportCore } from '../core/supportCore';
-import { loadKnowledge } from '../knowledge/loadKnowledge';
+import { coreFromConfig } from '../core/coreFromConfig';
 import { classifyLine } from './classifyLine';
 
 interface Example {
@@ -20,7 +19,7 @@ function main(): void {
   const config = loadConfig();
   const file = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? join(config.knowledgeDir, 'test', 'data', 'heldout.yaml');
   const examples = (parse(readFileSync(file, 'utf8')) as { examples: Example[] }).examples;
-  const core = createSupportCore(loadKnowledge(config.knowledgeDir), { classifier: config.classifier, confidenceThreshold: config.confidenceThreshold });
+  const core = coreFromConfig(config);
   const perIntent = new Map<string, { n: number; ok: number }>();
   let intentOk = 0;
   let productOk = 0;

@@ -3,23 +3,18 @@ import { ConversationState, MemoryStorage, TestAdapter, UserState, type Activity
 import { ReplySender } from '../bot/replySender';
 import { SupportBot } from '../bot/SupportBot';
 import { loadConfig } from '../config';
-import { createSupportCore } from '../core/supportCore';
-import { loadKnowledge } from '../knowledge/loadKnowledge';
+import { coreFromConfig } from '../core/coreFromConfig';
 import { createLogger } from '../logger';
-import { HttpCloudStatus } from '../status/cloudStatus';
 
 // `npm run chat`: the same bot, dialogs and knowledge in the terminal, for trying content changes.
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
-  const core = createSupportCore(loadKnowledge(config.knowledgeDir), {
-    classifier: config.classifier,
-    confidenceThreshold: config.confidenceThreshold,
-    statusChecker: new HttpCloudStatus(config.cloudStatus),
-  });
+  // Info-level JSON logs would drown the conversation; the terminal shows warnings and worse.
+  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  const core = coreFromConfig(config, logger);
   const storage = new MemoryStorage();
   const bot = new SupportBot({
-    core, sender: new ReplySender(), conversationState: new ConversationState(storage), userState: new UserState(storage), logger,
+    core, sender: new ReplySender(core.wording), conversationState: new ConversationState(storage), userState: new UserState(storage), logger,
   });
   const adapter = new TestAdapter((ctx) => bot.run(ctx), { channelId: 'terminal', conversation: { id: 'terminal-chat' } } as never);
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;

@@ -1,13 +1,12 @@
 import { createInterface } from 'node:readline';
 import { loadConfig } from '../config';
-import { createSupportCore } from '../core/supportCore';
-import { loadKnowledge } from '../knowledge/loadKnowledge';
+import { coreFromConfig } from '../core/coreFromConfig';
 import { classifyLine } from './classifyLine';
 
 // `npm run --silent classify`: one message per line on stdin, one JSON object per line on stdout.
 async function main(): Promise<void> {
   const config = loadConfig();
-  const core = createSupportCore(loadKnowledge(config.knowledgeDir), { classifier: config.classifier, confidenceThreshold: config.confidenceThreshold });
+  const core = coreFromConfig(config);
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of lines) {
     if (!line.trim()) continue;

@@ -31,8 +31,8 @@ export function contactAnswer(core: SupportCore, c: AnswerContext): Reply[] {
   } else {
     replies.push({ kind: 'text', id: 'contact.no_brand', text: core.wording.say('contact.no_brand') });
   }
-  const article = c.product ? core.lookup.topicArticles(c.product, 'contact')[0] : undefined;
-  if (article) replies.push({ kind: 'text', id: 'contact.have_ready', text: core.wording.say('contact.have_ready') });
+  // What to have ready is only worth saying once the device is known (every product has contact advice).
+  if (c.product) replies.push({ kind: 'text', id: 'contact.have_ready', text: core.wording.say('contact.have_ready') });
   return replies;
 }
 

@@ -1,12 +1,7 @@
 import { PorterStemmer } from 'natural/lib/natural/stemmers';
 import { words } from './normalise';
 import type { SpellingCorrector } from './spelling';
-
-// Words too common to tell intents apart. Negations and yes/no words are kept on purpose.
-const STOP_WORDS = new Set([
-  'a', 'an', 'the', 'is', 'are', 'am', 'be', 'been', 'to', 'of', 'in', 'on', 'at', 'for', 'and', 'or',
-  'it', 'its', "it's", 'this', 'that', 'my', 'me', 'i', "i'm", 'just', 'so', 'very', 'really', 'um', 'uh',
-]);
+import { STOP_WORDS } from './stopWords';
 
 /** Turns a message into the stemmed, typo-corrected tokens the classifier sees. */
 export function features(text: string, speller?: SpellingCorrector): string[] {

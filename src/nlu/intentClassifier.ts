@@ -43,7 +43,11 @@ export class IntentClassifier {
 
   /** All intents, best first, with confidences that sum to 1. */
   classify(text: string): IntentScore[] {
-    const all = features(text, this.speller);
+    return this.classifyFeatures(features(text, this.speller));
+  }
+
+  /** The same, for tokens already made with `features` (so a turn computes them once). */
+  classifyFeatures(all: string[]): IntentScore[] {
     const exact = this.exact.get(all.join(' '));
     if (exact) return [{ intent: exact, confidence: EXACT_MATCH_CONFIDENCE }];
     const tokens = all.filter((t) => this.knownTokens.has(t));

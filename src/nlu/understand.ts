@@ -36,14 +36,15 @@ export class Understander {
   ) {}
 
   understand(text: string): Understanding {
-    const ranking = this.classifier.classify(text).slice(0, 3);
+    const tokens = features(text, this.speller);
+    const ranking = this.classifier.classifyFeatures(tokens).slice(0, 3);
     const entities = this.entities.extract(text);
     let { intent, confidence } = ranking[0];
     const named = Boolean(entities.product || entities.brand || entities.errorCode);
     if (entities.errorCode && !KEEP_WITH_CODE.includes(intent)) {
       intent = 'troubleshoot';
       confidence = Math.max(confidence, 0.75);
-    } else if (DOMAIN_INTENTS.includes(intent) && !named && !features(text, this.speller).some((t) => this.domainWords.has(t))) {
+    } else if (DOMAIN_INTENTS.includes(intent) && !named && !tokens.some((t) => this.domainWords.has(t))) {
       intent = 'out_of_scope';
       confidence = Math.max(confidence, 0.75);
     } else if (confidence < this.threshold && !named && !CONVERSATIONAL.includes(intent)) {

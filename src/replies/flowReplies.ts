@@ -27,7 +27,7 @@ export class FlowReplies {
         return { replies: [this.choices(prompt.diagnostic.ask, ANSWERS.diagnostic, ctx.values, prompt.diagnostic.ask)], accepts: ANSWERS.diagnostic };
       case 'confirm': {
         const article = ctx.articles(prompt.fix.article)!;
-        const warning: Reply[] = article.warning ? [{ kind: 'text', id: `warning:${article.id}`, text: `⚠️ ${article.warning}` }] : [];
+        const warning: Reply[] = article.warning ? [{ kind: 'text', id: `warning:${article.id}`, text: this.wording.say('flow.warning', { text: article.warning }) }] : [];
         return { replies: [...warning, this.choices(prompt.fix.confirm!, ANSWERS.confirm, ctx.values)], accepts: ANSWERS.confirm };
       }
       case 'fix': {

@@ -5,7 +5,7 @@ const FIXED_IDS = [
   'cancel.done', 'cancel.nothing', 'clarify.intent', 'start.prompt', 'error.turn',
   'input.empty', 'input.attachment', 'input.too_long', 'prompt.retry', 'side.need_device',
   'ask.device', 'ask.device_with_code', 'ask.device_retry',
-  'flow.did_it_work', 'flow.ask_status_page', 'flow.status_up', 'flow.outage', 'flow.outage_end', 'flow.resolved',
+  'flow.did_it_work', 'flow.warning', 'flow.ask_status_page', 'flow.status_up', 'flow.outage', 'flow.outage_end', 'flow.resolved',
   'flow.exhausted', 'flow.resume', 'flow.skipping_tried', 'flow.unknown_code', 'flow.ack_already', 'flow.ack_skip', 'flow.ack_hold',
   'article.more',
   'warranty.ask_date', 'warranty.ask_date_retry', 'warranty.dont_know', 'warranty.ambiguous', 'warranty.no_date',
@@ -19,6 +19,8 @@ const FIXED_IDS = [
   'summary.title', 'summary.device', 'summary.error', 'summary.purchase', 'summary.warranty', 'summary.not_given',
   'summary.warranty_covered', 'summary.warranty_expired', 'summary.warranty_borderline', 'summary.warranty_unknown',
   'summary.mark_fixed', 'summary.mark_not_fixed', 'summary.mark_declined', 'summary.mark_not_tried', 'summary.copy_hint',
+  'render.reply_hint', 'render.more_details', 'render.warning', 'render.phone', 'render.email', 'render.call_button',
+  'render.email_button',
   'intent.troubleshoot', 'intent.warranty', 'intent.repair', 'intent.contact_support',
 ];
 

@@ -1,6 +1,7 @@
 import Fuse from 'fuse.js';
 import type { Article } from '../knowledge/schema';
 import { words } from '../nlu/normalise';
+import { STOP_WORDS } from '../nlu/stopWords';
 
 export interface ArticleHit {
   article: Article;
@@ -15,11 +16,11 @@ export interface SearchOptions {
   topics?: Article['topic'][];
 }
 
-// Words that say nothing about which article fits.
+// Words that say nothing about which article fits: the stop words, plus question words and the
+// error itself (every article is about error 1002).
 const IGNORED = new Set([
-  'the', 'a', 'an', 'my', 'i', 'is', 'it', 'to', 'do', 'how', 'what', 'can', 'on', 'of', 'and', 'or', 'in',
-  'with', 'me', 'you', 'your', 'for', 'this', 'that', 'does', 'did', 'get', 'keeps', 'keep', 'showing', 'shows',
-  'error', 'code', '1002', 'please', 'help', 'i\'m', 'im', 'am', 'be', 'at', 'from', 'when', 'why', 'where',
+  ...STOP_WORDS, 'how', 'what', 'can', 'with', 'you', 'your', 'does', 'did', 'get', 'keeps', 'keep', 'showing',
+  'shows', 'error', 'code', '1002', 'please', 'help', 'im', 'from', 'when', 'why', 'where', 'do',
 ]);
 
 /**

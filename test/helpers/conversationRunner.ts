@@ -21,7 +21,7 @@ export class ConversationHarness {
     const core = testCore({ statusChecker: statusChecker(options.status ?? 'off') });
     const bot = new SupportBot({
       core,
-      sender: new ReplySender(undefined, (_channel, replies) => this.said.push(...replies)),
+      sender: new ReplySender(core.wording, (_channel, replies) => this.said.push(...replies)),
       conversationState: new ConversationState(storage),
       userState: new UserState(storage),
       logger: pino({ level: 'silent' }),

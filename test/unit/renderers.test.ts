@@ -3,7 +3,12 @@ import { PlainTextRenderer } from '../../src/bot/render/plainTextRenderer';
 import { rendererFor, SMS_MAX_CHARS } from '../../src/bot/render/renderers';
 import { RichRenderer } from '../../src/bot/render/richRenderer';
 import { TeamsRenderer } from '../../src/bot/render/teamsRenderer';
+import { renderLabels } from '../../src/bot/render/renderLabels';
 import type { ChoicesReply, ContactsReply, Reply, StepsReply, SummaryReply } from '../../src/replies/reply';
+import { Wording } from '../../src/replies/wording';
+import { realKnowledge } from '../helpers/testCore';
+
+const labels = renderLabels(new Wording(realKnowledge().responses));
 
 const choices: ChoicesReply = {
   kind: 'choices',
@@ -49,7 +54,7 @@ const summary: SummaryReply = { kind: 'summary', id: 'summary.case', title: 'Cas
 const texts = (activities: Partial<Activity>[]) => activities.map((a) => a.text ?? '');
 
 describe('PlainTextRenderer (SMS, 306 characters)', () => {
-  const sms = new PlainTextRenderer(306);
+  const sms = new PlainTextRenderer(labels, 306);
 
   test('never emits a message over 306 characters, and splits long steps into several messages', () => {
     const out = sms.render([longSteps, hugeStep, contacts, summary, choices]);
@@ -110,12 +115,12 @@ describe('PlainTextRenderer (SMS, 306 characters)', () => {
   });
 
   test('with no limit (terminal) nothing is split', () => {
-    expect(new PlainTextRenderer().render([longSteps])).toHaveLength(1);
+    expect(new PlainTextRenderer(labels).render([longSteps])).toHaveLength(1);
   });
 });
 
 describe('RichRenderer (Web Chat)', () => {
-  const rich = new RichRenderer();
+  const rich = new RichRenderer(labels);
 
   test('one activity per reply', () => {
     expect(rich.render([longSteps, choices, contacts, summary])).toHaveLength(4);
@@ -155,7 +160,7 @@ describe('RichRenderer (Web Chat)', () => {
 });
 
 describe('TeamsRenderer', () => {
-  const teams = new TeamsRenderer();
+  const teams = new TeamsRenderer(labels);
 
   test('choices become hero card buttons plus a numbered list in the text', () => {
     const [msg] = teams.render([choices]);
@@ -173,13 +178,13 @@ describe('TeamsRenderer', () => {
 
   test('other replies render as on Web Chat', () => {
     const reply: Reply[] = [contacts, longSteps];
-    expect(teams.render(reply)).toEqual(new RichRenderer().render(reply));
+    expect(teams.render(reply)).toEqual(new RichRenderer(labels).render(reply));
   });
 });
 
 describe('rendererFor', () => {
   test('sms is plain text limited to two SMS segments', () => {
-    const r = rendererFor('sms');
+    const r = rendererFor('sms', labels);
     expect(r).toBeInstanceOf(PlainTextRenderer);
     expect(SMS_MAX_CHARS).toBe(306);
     expect(r.render([longSteps]).every((a) => (a.text ?? '').length <= 306)).toBe(true);
@@ -187,11 +192,11 @@ describe('rendererFor', () => {
   });
 
   test('msteams gets the Teams renderer', () => {
-    expect(rendererFor('msteams')).toBeInstanceOf(TeamsRenderer);
+    expect(rendererFor('msteams', labels)).toBeInstanceOf(TeamsRenderer);
   });
 
   test.each(['webchat', 'emulator', 'directline', undefined])('%s gets the rich renderer', (channel) => {
-    const r = rendererFor(channel);
+    const r = rendererFor(channel, labels);
     expect(r).toBeInstanceOf(RichRenderer);
     expect(r).not.toBeInstanceOf(TeamsRenderer);
     expect(r.render([choices])[0].suggestedActions?.actions).toHaveLength(3);

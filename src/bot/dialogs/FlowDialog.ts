@@ -8,6 +8,7 @@ import { answerContext, conversationDataOf, type DialogDeps } from './dialogDeps
 import { textReply } from './say';
 
 export const FLOW_DIALOG = 'flowDialog';
+type Values = Record<string, string | undefined>;
 const FLOW_LOOP = 'flowLoop';
 
 export interface FlowOptions {
@@ -41,17 +42,17 @@ export class FlowDialog extends ComponentDialog {
     const flow = this.deps.core.lookup.flowById(options.flowId);
     if (!flow) return step.endDialog();
     const engine = new FlowEngine(flow);
-    let state = options.state ?? (await this.start(step, flow, engine));
+    const values = await this.values(step);
+    let state = options.state ?? (await this.start(step, flow, engine, values));
     let prompt = engine.next(state);
     if (prompt.type === 'status') {
       state = engine.applyStatus(state, await this.deps.core.statusChecker.check());
-      if (state.outage) await this.deps.sender.send(step.context, [await this.text(step, 'flow.outage')]);
-      else if (state.stage === 'diagnose') await this.deps.sender.send(step.context, [await this.text(step, 'flow.status_up')]);
+      if (state.outage) await this.deps.sender.send(step.context, [textReply(this.deps, 'flow.outage', values)]);
+      else if (state.stage === 'diagnose') await this.deps.sender.send(step.context, [textReply(this.deps, 'flow.status_up', values)]);
       prompt = engine.next(state);
     }
     (step.values as Record<string, unknown>).state = state;
-    if (prompt.type === 'end') return this.finish(step, flow, state, prompt.outcome);
-    const values = await this.values(step);
+    if (prompt.type === 'end') return this.finish(step, flow, state, prompt.outcome, values);
     const { replies, accepts } = this.deps.core.flowReplies.render(prompt, { articles: (id) => this.deps.core.search.byId(id), values });
     const labels = replies.flatMap((r) => (r.kind === 'choices' ? r.choices.map((c) => c.label) : []));
     const promptOptions: AnswerPromptOptions = { replies, expect: { type: 'answers', answers: [...accepts], labels } };
@@ -66,31 +67,33 @@ export class FlowDialog extends ComponentDialog {
     const { state, say } = engine.applyAnswer((step.values as Record<string, unknown>).state as FlowState, answer);
     const data = await conversationDataOf(this.deps, step.context);
     data.tried = { ...data.tried, ...state.tried };
+    const values = await this.values(step);
     const notes: Reply[] = [];
-    if (ACKNOWLEDGE[answer]) notes.push(await this.text(step, ACKNOWLEDGE[answer]));
-    if (say) notes.push(await this.text(step, say));
+    if (ACKNOWLEDGE[answer]) notes.push(textReply(this.deps, ACKNOWLEDGE[answer], values));
+    if (say) notes.push(textReply(this.deps, say, values));
     await this.deps.sender.send(step.context, notes);
     return step.replaceDialog(FLOW_LOOP, { ...options, state });
   }
 
-  private async start(step: WaterfallStepContext, flow: Flow, engine: FlowEngine): Promise<FlowState> {
+  private async start(step: WaterfallStepContext, flow: Flow, engine: FlowEngine, values: Values): Promise<FlowState> {
     const data = await conversationDataOf(this.deps, step.context);
     const state = engine.start(data.tried);
-    const replies = [await this.text(step, flow.intro)];
+    const replies = [textReply(this.deps, flow.intro, values)];
     const skipped = Object.keys(state.tried).map((id) => flow.checklist[id]).filter(Boolean);
-    if (skipped.length > 0) replies.push(await this.text(step, 'flow.skipping_tried', { list: skipped.join('; ') }));
+    if (skipped.length > 0) replies.push(textReply(this.deps, 'flow.skipping_tried', { ...values, list: skipped.join('; ') }));
     await this.deps.sender.send(step.context, replies);
     return state;
   }
 
-  private async finish(step: WaterfallStepContext, flow: Flow, state: FlowState, outcome: FlowOutcome): Promise<DialogTurnResult> {
+  private async finish(step: WaterfallStepContext, flow: Flow, state: FlowState, outcome: FlowOutcome, values: Values): Promise<DialogTurnResult> {
     const closing = { resolved: 'flow.resolved', outage: 'flow.outage_end', exhausted: 'flow.exhausted' }[outcome];
-    await this.deps.sender.send(step.context, [await this.text(step, closing)]);
+    await this.deps.sender.send(step.context, [textReply(this.deps, closing, values)]);
     const result: FlowResult = { flowId: flow.id, outcome, tried: state.tried };
     return step.endDialog(result);
   }
 
-  private async values(step: WaterfallStepContext): Promise<Record<string, string | undefined>> {
+  /** Placeholders the flow's wording may use, worked out once per step. */
+  private async values(step: WaterfallStepContext): Promise<Values> {
     const { lookup } = this.deps.core;
     const c = await answerContext(this.deps, step.context);
     const brand = lookup.brand(c.brand);
@@ -99,9 +102,5 @@ export class FlowDialog extends ComponentDialog {
       brandName: brand?.name,
       statusPage: lookup.statusPage(c.product, c.brand),
     };
-  }
-
-  private async text(step: WaterfallStepContext, id: string, extra: Record<string, string> = {}): Promise<Reply> {
-    return textReply(this.deps, id, { ...(await this.values(step)), ...extra });
   }
 }

@@ -71,7 +71,11 @@ export class MainDialog extends InterruptibleDialog {
     if (typeof step.result === 'string') route.intent = step.result as IntentName;
     await rememberDevice(this.deps, step.context, route.product, route.brand);
     const known = (await answerContext(this.deps, step.context, route.product, route.brand)).product;
-    if (NEEDS_DEVICE.includes(route.intent) && !known && !this.isAnsweredByArticle(step, route)) {
+    // "How do I enable cloud access?" is answered by its article; the article says which device.
+    const text = step.context.activity.text ?? '';
+    const howTo = route.intent === 'troubleshoot' && isHowToQuestion(text) ? howToAnswer(this.deps.core, text, known) : undefined;
+    (step.values as Record<string, unknown>).howTo = howTo;
+    if (NEEDS_DEVICE.includes(route.intent) && !known && !howTo) {
       return step.prompt(ANSWER_PROMPT, this.deviceOptions(route));
     }
     return step.next();
@@ -88,8 +92,7 @@ export class MainDialog extends InterruptibleDialog {
     };
     switch (route.intent) {
       case 'troubleshoot': {
-        const text = step.context.activity.text ?? '';
-        const howTo = isHowToQuestion(text) ? howToAnswer(core, text, c.product) : undefined;
+        const howTo = (step.values as Record<string, unknown>).howTo as Reply[] | undefined;
         if (howTo) return send(howTo);
         const flow = core.lookup.flow(c.product, route.errorCode ?? '1002');
         if (!flow) return send([textReply(this.deps, 'flow.unknown_code', { code: route.errorCode, device: core.lookup.product(c.product)?.name })]);
@@ -125,14 +128,6 @@ export class MainDialog extends InterruptibleDialog {
     const result = step.result as FlowResult | undefined;
     if (result?.outcome === 'exhausted') return step.beginDialog(ESCALATION_DIALOG, result);
     return step.endDialog();
-  }
-
-  /** "How do I enable cloud access?" needs no device question when the article says which. */
-  private isAnsweredByArticle(step: WaterfallStepContext, route: Route): boolean {
-    const text = step.context.activity.text ?? '';
-    if (route.intent !== 'troubleshoot' || !isHowToQuestion(text)) return false;
-    const answer = howToAnswer(this.deps.core, text);
-    return answer !== undefined;
   }
 
   /** Suggested first messages; remembered so that replying "1" by SMS picks the first. */

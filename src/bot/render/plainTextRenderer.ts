@@ -2,13 +2,17 @@ import type { Activity } from 'botbuilder';
 import type { Reply } from '../../replies/reply';
 import type { ChannelRenderer } from './channelRenderer';
 import { contactText, stepsText, summaryText } from './markdownText';
+import type { RenderLabels } from './renderLabels';
 
 /**
  * SMS and the terminal: plain text only, choices as a numbered list answered by number or word.
  * With a length limit (SMS: two GSM-7 segments), long text is split on line breaks into ordered parts.
  */
 export class PlainTextRenderer implements ChannelRenderer {
-  constructor(private readonly maxChars?: number) {}
+  constructor(
+    private readonly labels: RenderLabels,
+    private readonly maxChars?: number,
+  ) {}
 
   render(replies: Reply[]): Partial<Activity>[] {
     return replies.flatMap((r) => this.split(this.text(r))).map((text) => ({ type: 'message', text, textFormat: 'plain' }));
@@ -19,15 +23,15 @@ export class PlainTextRenderer implements ChannelRenderer {
       case 'text':
         return r.text;
       case 'steps':
-        return stepsText(r, false);
+        return stepsText(r, false, this.labels);
       case 'summary':
         return summaryText(r, false);
       case 'choices': {
         const list = r.choices.map((c, i) => `${i + 1}) ${c.label}`).join('\n');
-        return `${r.text}\n${list}\nReply with a number or a word.`;
+        return `${r.text}\n${list}\n${this.labels.replyHint}`;
       }
       case 'contacts':
-        return [r.title, ...r.contacts.map(contactText)].join('\n\n');
+        return [r.title, ...r.contacts.map((c) => contactText(c, this.labels))].join('\n\n');
     }
   }
 

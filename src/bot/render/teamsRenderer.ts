@@ -1,6 +1,6 @@
-import { ActionTypes, CardFactory, type Activity } from 'botbuilder';
+import { CardFactory, type Activity } from 'botbuilder';
 import type { Choice } from '../../replies/reply';
-import { RichRenderer } from './richRenderer';
+import { imBackButtons, RichRenderer } from './richRenderer';
 
 /**
  * Microsoft Teams shows no suggested actions in channels and group chats, so choices become card
@@ -8,7 +8,7 @@ import { RichRenderer } from './richRenderer';
  */
 export class TeamsRenderer extends RichRenderer {
   protected override choices(text: string, choices: Choice[]): Partial<Activity> {
-    const card = CardFactory.heroCard('', undefined, choices.map((c) => ({ type: ActionTypes.ImBack, title: c.label, value: c.label })));
+    const card = CardFactory.heroCard('', undefined, imBackButtons(choices));
     return {
       type: 'message',
       text: `${text}\n\n${choices.map((c, i) => `${i + 1}. ${c.label}`).join('\n')}`,
