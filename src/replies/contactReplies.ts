@@ -4,7 +4,10 @@ import type { Hours, Manufacturer, RepairCentre } from '../knowledge/schema';
 import type { ContactEntry } from './reply';
 import type { Wording } from './wording';
 
+const ALL_DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
 /** Contact entries with "open now" or when they next open, shown in the person's own time zone. */
+
 export class ContactFormatter {
   constructor(private readonly wording: Wording) {}
 
@@ -34,6 +37,8 @@ export class ContactFormatter {
   }
 
   hours(hours: Hours, now: DateTime, userZone?: string): string {
+    // Round the clock every day: a closing time at the contact's midnight would mislead.
+    if (ALL_DAYS.every((d) => hours.week[d] === '00:00-24:00')) return this.wording.say('hours.always_open');
     const zone = userZone ?? hours.timezone;
     const yourTime = userZone ? this.wording.say('hours.your_time') : this.wording.say('hours.their_time', { zone: hours.timezone });
     const state = openState(hours, now);

@@ -13,7 +13,7 @@ const FIXED_IDS = [
   'contact.intro_brand', 'contact.intro_any', 'contact.no_brand', 'contact.have_ready', 'contact.link_chat',
   'contact.link_site', 'contact.link_locator',
   'repair.intro', 'repair.none', 'repair.questions_title', 'repair.authorised', 'repair.independent',
-  'hours.open_until', 'hours.opens_at', 'hours.closed', 'hours.today', 'hours.tomorrow', 'hours.your_time', 'hours.their_time',
+  'hours.open_until', 'hours.always_open', 'hours.opens_at', 'hours.closed', 'hours.today', 'hours.tomorrow', 'hours.your_time', 'hours.their_time',
   'status.up', 'status.outage', 'status.unknown', 'status.unknown_no_page',
   'escalate.intro', 'escalate.in_warranty', 'escalate.out_of_warranty',
   'summary.title', 'summary.device', 'summary.error', 'summary.purchase', 'summary.warranty', 'summary.not_given',

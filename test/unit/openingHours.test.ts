@@ -108,6 +108,17 @@ describe('ContactFormatter.hours in the person\'s own zone', () => {
     expect(mine).toContain('1:00 PM');
   });
 
+  test('a contact open round the clock says so instead of "open until midnight"', () => {
+    const allDay = '00:00-24:00';
+    const always = { timezone: NY, week: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay } };
+    const text = core.contacts.hours(always, ny('2026-11-18T22:00'), 'Asia/Tokyo');
+    expect(text).toBe(core.wording.say('hours.always_open'));
+    expect(text).not.toMatch(/until|opens/i);
+    // Six days round the clock is not always open.
+    const { sun: _sun, ...sixDays } = always.week;
+    expect(core.contacts.hours({ timezone: NY, week: sixDays }, ny('2026-11-18T22:00'), 'Asia/Tokyo')).not.toBe(core.wording.say('hours.always_open'));
+  });
+
   test('a contact that never opens says closed', () => {
     expect(core.contacts.hours({ timezone: NY, week: {} }, ny('2026-11-18T12:00'), 'Asia/Tokyo')).toBe(core.wording.say('hours.closed'));
   });
