@@ -7,7 +7,6 @@ import type { Wording } from './wording';
 const ALL_DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 /** Contact entries with "open now" or when they next open, shown in the person's own time zone. */
-
 export class ContactFormatter {
   constructor(private readonly wording: Wording) {}
 
