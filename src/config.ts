@@ -14,10 +14,14 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   KNOWLEDGE_DIR: z.string().default(''),
   CLASSIFIER: z.enum(['bayes', 'logistic']).default('bayes'),
-  CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.5),
+  CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
+  CLARIFY_MARGIN: z.coerce.number().min(0).max(1).optional(),
+  MODEL_FILE: z.string().default(''),
   CLOUD_STATUS_URL: z.union([z.literal(''), z.string().url()]).default(''),
   CLOUD_STATUS_TIMEOUT_MS: z.coerce.number().int().positive().default(1500),
   DEFAULT_TIMEZONE: z.string().default(''),
+  DIRECT_LINE_SECRET: z.string().default(''),
+  DIRECT_LINE_ENDPOINT: z.string().url().default('https://directline.botframework.com/v3/directline'),
 });
 
 export type Config = ReturnType<typeof toConfig>;
@@ -39,8 +43,13 @@ function toConfig(env: z.infer<typeof schema>) {
     knowledgeDir: env.KNOWLEDGE_DIR || projectRoot(),
     classifier: env.CLASSIFIER,
     confidenceThreshold: env.CONFIDENCE_THRESHOLD,
+    clarifyMargin: env.CLARIFY_MARGIN,
+    // The trained model and compiled knowledge `npm run build` keeps, so start-up does not train.
+    modelFile: env.MODEL_FILE || join(env.KNOWLEDGE_DIR || projectRoot(), 'dist', 'model.json'),
     cloudStatus: { url: env.CLOUD_STATUS_URL || undefined, timeoutMs: env.CLOUD_STATUS_TIMEOUT_MS },
     defaultTimezone: env.DEFAULT_TIMEZONE || undefined,
+    // The secret stays on the server: only short-lived tokens made from it reach the browser.
+    directLine: { secret: env.DIRECT_LINE_SECRET || undefined, endpoint: env.DIRECT_LINE_ENDPOINT.replace(/\/+$/, '') },
   };
 }
 

@@ -1,7 +1,7 @@
 import {
   ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState,
 } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
+import { DialogSet, DialogTurnStatus, type DialogState } from './dialogs/dialogKit';
 import type { Logger } from '../logger';
 import type { ConversationData, UserProfile } from './conversationData';
 import { conversationDataOf, type DialogDeps } from './dialogs/dialogDeps';

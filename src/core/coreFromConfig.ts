@@ -2,13 +2,22 @@ import type { Config } from '../config';
 import { loadKnowledge } from '../knowledge/loadKnowledge';
 import type { Logger } from '../logger';
 import { HttpCloudStatus } from '../status/cloudStatus';
+import { readModelArtifact, sourceFingerprint } from './modelArtifact';
 import { createSupportCore, type CoreOptions, type SupportCore } from './supportCore';
 
-/** The core as the settings describe it; the server and every command build it the same way. */
+/**
+ * The core as the settings describe it; the server and every command build it the same way.
+ * It starts from the build's trained model when that was made from the current data, and
+ * otherwise loads the YAML and trains (a data edit without a rebuild still takes effect).
+ */
 export function coreFromConfig(config: Config, logger?: Logger, overrides: Partial<CoreOptions> = {}): SupportCore {
-  return createSupportCore(loadKnowledge(config.knowledgeDir), {
+  const artifact = readModelArtifact(config.modelFile, sourceFingerprint(config.knowledgeDir));
+  if (!artifact) logger?.info({ modelFile: config.modelFile }, 'no trained model for the current data; training at start (npm run build keeps one)');
+  return createSupportCore(artifact?.knowledge ?? loadKnowledge(config.knowledgeDir), {
     classifier: config.classifier,
+    intentModel: artifact?.intentModel,
     confidenceThreshold: config.confidenceThreshold,
+    clarifyMargin: config.clarifyMargin,
     defaultTimezone: config.defaultTimezone,
     statusChecker: new HttpCloudStatus({
       ...config.cloudStatus,

@@ -3,7 +3,7 @@ import { AnswerRecognizer } from '../flow/answerRecognizer';
 import type { Knowledge } from '../knowledge';
 import { domainVocabulary } from '../nlu/domainVocabulary';
 import { EntityExtractor } from '../nlu/entityExtractor';
-import { IntentClassifier, type ClassifierAlgorithm } from '../nlu/intentClassifier';
+import { IntentClassifier, type ClassifierAlgorithm, type IntentModelData } from '../nlu/intentClassifier';
 import { words } from '../nlu/normalise';
 import { SpellingCorrector } from '../nlu/spelling';
 import { Understander } from '../nlu/understand';
@@ -16,16 +16,24 @@ import { CatalogueLookup } from './catalogueLookup';
 
 export interface CoreOptions {
   classifier?: ClassifierAlgorithm;
+  /** A model trained at build time for this knowledge; without it the core trains one. */
+  intentModel?: IntentModelData;
   confidenceThreshold?: number;
+  clarifyMargin?: number;
   statusChecker?: CloudStatusChecker;
   /** The clock; tests pass a fixed one. */
   now?: () => DateTime;
   defaultTimezone?: string;
 }
 
+// Chosen from the threshold sweep in `npm run eval` (reports/eval.md); config overrides them.
+export const DEFAULT_THRESHOLD = 0.5;
+export const DEFAULT_CLARIFY_MARGIN = 0.15;
+
 /** The pure core, built once from the knowledge: everything a conversation needs, no botbuilder. */
 export interface SupportCore {
   knowledge: Knowledge;
+  classifier: IntentClassifier;
   lookup: CatalogueLookup;
   wording: Wording;
   understander: Understander;
@@ -35,29 +43,36 @@ export interface SupportCore {
   contacts: ContactFormatter;
   statusChecker: CloudStatusChecker;
   confidenceThreshold: number;
+  clarifyMargin: number;
   defaultTimezone?: string;
   now: () => DateTime;
 }
 
 export function createSupportCore(knowledge: Knowledge, options: CoreOptions = {}): SupportCore {
   const lookup = new CatalogueLookup(knowledge);
-  const threshold = options.confidenceThreshold ?? 0.5;
+  const threshold = options.confidenceThreshold ?? DEFAULT_THRESHOLD;
+  const clarifyMargin = options.clarifyMargin ?? DEFAULT_CLARIFY_MARGIN;
   const speller = new SpellingCorrector(vocabulary(knowledge));
-  const classifier = new IntentClassifier(knowledge.intents, speller, options.classifier);
+  const algorithm = options.classifier ?? 'bayes';
+  const classifier = options.intentModel?.algorithm === algorithm
+    ? IntentClassifier.fromData(options.intentModel, knowledge.intents, speller)
+    : IntentClassifier.train(knowledge.intents, speller, algorithm);
   const entities = new EntityExtractor(knowledge.catalogue, lookup.errorCodes(), speller);
   const wording = new Wording(knowledge.responses);
   const answers = new AnswerRecognizer(knowledge.answers);
   return {
     knowledge,
+    classifier,
     lookup,
     wording,
-    understander: new Understander(classifier, entities, domainVocabulary(knowledge), speller, threshold),
+    understander: new Understander(classifier, entities, domainVocabulary(knowledge), speller, { threshold, clarifyMargin }),
     search: new ArticleSearch(knowledge.articles),
     answers,
     flowReplies: new FlowReplies(wording, answers),
     contacts: new ContactFormatter(wording),
     statusChecker: options.statusChecker ?? { check: async () => 'unknown' },
     confidenceThreshold: threshold,
+    clarifyMargin,
     defaultTimezone: options.defaultTimezone,
     now: options.now ?? (() => DateTime.now()),
   };

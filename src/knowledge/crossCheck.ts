@@ -42,6 +42,7 @@ export function crossCheck(s: KnowledgeSources): CheckResult {
     if (!productIds.has(b.product)) err(cat.file, cat.lineOf(['brands', i, 'product']), `brand ${b.id} names unknown product "${b.product}"`);
     b.aliases.forEach((a, j) => ownAlias(a, `brand ${b.id}`, ['brands', i, 'aliases', j]));
   });
+  cat.data.unsupportedDevices.forEach((a, i) => ownAlias(a, 'the unsupported devices', ['unsupportedDevices', i]));
 
   // Articles
   const articleIds = new Map<string, (typeof s.articles)[number]>();

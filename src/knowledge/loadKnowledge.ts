@@ -1,4 +1,3 @@
-import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { DataError, type DataProblem } from './dataError';
@@ -9,6 +8,7 @@ import {
 } from './schema';
 import type { Knowledge, KnowledgeSources } from './knowledge';
 import { crossCheck } from './crossCheck';
+import { yamlFilesUnder } from './yamlFiles';
 
 /**
  * Loads and checks knowledge/ and dialogs/ under `root`. Collects every problem before throwing,
@@ -61,20 +61,6 @@ export function loadKnowledge(root: string): Knowledge {
   const { errors } = crossCheck(sources);
   if (errors.length > 0) throw new DataError(errors);
   return toKnowledge(sources);
-}
-
-function yamlFilesUnder(dir: string, prefix = ''): string[] {
-  let entries: string[];
-  try {
-    entries = readdirSync(dir).sort();
-  } catch {
-    return [];
-  }
-  return entries.flatMap((name) => {
-    const rel = prefix ? `${prefix}/${name}` : name;
-    if (statSync(join(dir, name)).isDirectory()) return yamlFilesUnder(join(dir, name), rel);
-    return /\.ya?ml$/.test(name) ? [rel] : [];
-  });
 }
 
 function isDefined<T>(x: T | undefined): x is T {

@@ -27,6 +27,8 @@ export const brandSchema = z.strictObject({
 export const catalogueSchema = z.strictObject({
   products: z.array(productSchema).min(1),
   brands: z.array(brandSchema),
+  // Devices the bot does not support: a message naming one and no supported product is out of scope.
+  unsupportedDevices: z.array(nonEmpty).default([]),
 });
 
 export const articleSchema = z.strictObject({

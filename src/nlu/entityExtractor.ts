@@ -7,6 +7,8 @@ export interface Entities {
   product?: string;
   brand?: string;
   errorCode?: string;
+  /** A device the bot does not support ("printer", "tv"), as named in the catalogue. */
+  unsupported?: string;
 }
 
 interface AliasEntry {
@@ -18,6 +20,7 @@ interface AliasEntry {
 /** Finds the device, brand and error code named in a message, using the catalogue's aliases. */
 export class EntityExtractor {
   private readonly aliases: AliasEntry[];
+  private readonly unsupported: string[];
 
   constructor(
     catalogue: Catalogue,
@@ -30,6 +33,7 @@ export class EntityExtractor {
     ];
     // Longest first, so "my cloud home" wins over "cloud" and a brand's model over a bare word.
     this.aliases = entries.filter((e) => e.phrase.trim()).sort((a, b) => b.phrase.length - a.phrase.length);
+    this.unsupported = catalogue.unsupportedDevices.map(phraseOf).filter((p) => p.trim());
   }
 
   extract(text: string): Entities {
@@ -38,13 +42,17 @@ export class EntityExtractor {
     const entities: Entities = {};
     const code = findErrorCode(text, this.knownCodes);
     if (code) entities.errorCode = code;
-    const hit = this.findAlias(` ${raw.join(' ')} `) ?? this.findAlias(` ${corrected.join(' ')} `);
+    const other = this.unsupported.find((p) => ` ${raw.join(' ')} `.includes(` ${p} `));
+    if (other) entities.unsupported = other;
+    // "quartz watch" is not a smartwatch: the unsupported phrase is taken out before looking for devices.
+    const without = (ws: string[]) => (other ? ` ${ws.join(' ')} `.replace(` ${other} `, ' | ') : ` ${ws.join(' ')} `);
+    const hit = this.findAlias(without(raw)) ?? this.findAlias(without(corrected));
     if (hit) {
       entities.product = hit.product;
       if (hit.brand) entities.brand = hit.brand;
       else {
         // "my samsung smartwatch": the product word matched first only if it is longer; look for a brand too.
-        const brand = this.findAlias(` ${raw.join(' ')} `, (e) => e.brand !== undefined && e.product === hit.product);
+        const brand = this.findAlias(without(raw), (e) => e.brand !== undefined && e.product === hit.product);
         if (brand?.brand) entities.brand = brand.brand;
       }
     }

@@ -1,4 +1,4 @@
-import { PorterStemmer } from 'natural/lib/natural/stemmers';
+import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer';
 import { words } from './normalise';
 import type { SpellingCorrector } from './spelling';
 import { STOP_WORDS } from './stopWords';
@@ -17,4 +17,10 @@ export function features(text: string, speller?: SpellingCorrector): string[] {
 // Error codes matter ("1002"), other numbers (years, menu choices) only as a shape.
 function numberToken(digits: string): string {
   return digits.length >= 3 && digits.length <= 5 && !/^(19|20)\d\d$/.test(digits) ? '#code' : '#num';
+}
+
+/** The tokens plus each adjacent pair ("under_warranti"), which carry meaning single words lose. */
+export function withBigrams(tokens: string[]): string[] {
+  const pairs = tokens.slice(1).map((t, i) => `${tokens[i]}_${t}`);
+  return [...tokens, ...pairs];
 }

@@ -1,44 +1,60 @@
-import { BayesClassifier, LogisticRegressionClassifier } from 'natural/lib/natural/classifiers';
 import type { IntentFile, IntentName } from '../knowledge/schema';
-import { features } from './features';
+import { BayesModel } from './bayesModel';
+import { calibrated, fitTemperature, type CalibrationSample, type IntentScore } from './calibration';
+import { features, withBigrams } from './features';
+import { stratifiedFolds, trainTestSplits } from './folds';
+import type { ClassifierAlgorithm, IntentModel, TrainingDoc } from './intentModel';
+import { LogisticModel } from './logisticModel';
 import type { SpellingCorrector } from './spelling';
 
-export interface IntentScore {
-  intent: IntentName;
-  confidence: number;
-}
+export type { ClassifierAlgorithm, IntentScore };
 
 // Short replies ("yes", "hi") carry too little evidence for a bag-of-words model on its own.
 const EXACT_MATCH_CONFIDENCE = 0.99;
+const CALIBRATION_FOLDS = 5;
 
-export type ClassifierAlgorithm = 'bayes' | 'logistic';
+/** What the build keeps so the bot starts without training: the trained model and its temperature. */
+export interface IntentModelData {
+  algorithm: ClassifierAlgorithm;
+  temperature: number;
+  model: unknown;
+}
 
 /**
- * A `natural` classifier over the training phrases. Scores are normalised across intents so they
- * sum to 1 and one threshold means the same for every intent (natural's raw scores do not).
+ * A `natural` classifier over the training phrases, with confidences calibrated by temperature
+ * scaling so one threshold means the same for every intent (natural's raw scores are not probabilities).
  */
 export class IntentClassifier {
-  private readonly model: BayesClassifier | LogisticRegressionClassifier;
-  private readonly knownTokens = new Set<string>();
   /** Training phrases by their feature string: a message that is exactly one needs no guessing. */
   private readonly exact = new Map<string, IntentName>();
 
   constructor(
+    private readonly model: IntentModel,
+    readonly temperature: number,
     intents: IntentFile[],
     private readonly speller: SpellingCorrector,
-    algorithm: ClassifierAlgorithm = 'bayes',
   ) {
-    this.model = algorithm === 'logistic' ? new LogisticRegressionClassifier() : new BayesClassifier();
-    for (const { intent, examples } of intents) {
-      for (const example of examples) {
-        const tokens = features(example, speller);
-        if (tokens.length === 0) continue;
-        tokens.forEach((t) => this.knownTokens.add(t));
-        this.exact.set(tokens.join(' '), intent);
-        this.model.addDocument(tokens, intent);
-      }
-    }
-    this.model.train();
+    for (const doc of trainingDocs(intents, speller)) this.exact.set(doc.tokens.join(' '), doc.intent);
+  }
+
+  /** Trains the model and fits its temperature on cross-validated predictions. */
+  static train(intents: IntentFile[], speller: SpellingCorrector, algorithm: ClassifierAlgorithm = 'bayes'): IntentClassifier {
+    const docs = trainingDocs(intents, speller);
+    const temperature = algorithm === 'bayes' ? fitTemperature(crossValidatedLogits(docs, algorithm)) : 1;
+    return new IntentClassifier(trainModel(docs, algorithm), temperature, intents, speller);
+  }
+
+  static fromData(data: IntentModelData, intents: IntentFile[], speller: SpellingCorrector): IntentClassifier {
+    const model = data.algorithm === 'logistic' ? LogisticModel.restore(data.model) : BayesModel.restore(data.model);
+    return new IntentClassifier(model, data.temperature, intents, speller);
+  }
+
+  get algorithm(): ClassifierAlgorithm {
+    return this.model.algorithm;
+  }
+
+  toData(): IntentModelData {
+    return { algorithm: this.model.algorithm, temperature: this.temperature, model: this.model.toJSON() };
   }
 
   /** All intents, best first, with confidences that sum to 1. */
@@ -50,13 +66,32 @@ export class IntentClassifier {
   classifyFeatures(all: string[]): IntentScore[] {
     const exact = this.exact.get(all.join(' '));
     if (exact) return [{ intent: exact, confidence: EXACT_MATCH_CONFIDENCE }];
-    const tokens = all.filter((t) => this.knownTokens.has(t));
+    const tokens = withBigrams(all).filter((t) => this.model.knows(t));
     // Nothing the bot has ever seen: do not let class priors pretend to understand it.
     if (tokens.length === 0) return [{ intent: 'out_of_scope', confidence: 1 }];
-    const raw = this.model.getClassifications(tokens);
-    const total = raw.reduce((sum, c) => sum + Math.max(c.value, 0), 0);
-    return raw
-      .map((c) => ({ intent: c.label as IntentName, confidence: total > 0 ? Math.max(c.value, 0) / total : 0 }))
-      .sort((a, b) => b.confidence - a.confidence);
+    return calibrated(this.model.logits(tokens), this.temperature);
   }
+}
+
+function trainingDocs(intents: IntentFile[], speller: SpellingCorrector): TrainingDoc[] {
+  return intents.flatMap(({ intent, examples }) =>
+    examples.map((e) => ({ tokens: features(e, speller), intent })).filter((d) => d.tokens.length > 0));
+}
+
+function trainModel(docs: TrainingDoc[], algorithm: ClassifierAlgorithm): IntentModel {
+  const withPairs = docs.map((d) => ({ tokens: withBigrams(d.tokens), intent: d.intent }));
+  return algorithm === 'logistic' ? LogisticModel.train(withPairs) : BayesModel.train(withPairs);
+}
+
+// Each phrase scored by a model that never saw it: the honest input for fitting the temperature.
+function crossValidatedLogits(docs: TrainingDoc[], algorithm: ClassifierAlgorithm): CalibrationSample[] {
+  const samples: CalibrationSample[] = [];
+  for (const { train, test } of trainTestSplits(stratifiedFolds(docs, (d) => d.intent, CALIBRATION_FOLDS))) {
+    const model = trainModel(train, algorithm);
+    for (const doc of test) {
+      const tokens = withBigrams(doc.tokens).filter((t) => model.knows(t));
+      if (tokens.length > 0) samples.push({ logits: model.logits(tokens), gold: doc.intent });
+    }
+  }
+  return samples;
 }

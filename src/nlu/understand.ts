@@ -11,19 +11,32 @@ export interface Understanding {
   /** The best few intents, for clarifying questions when two are close. */
   ranking: IntentScore[];
   entities: Entities;
+  /** Two device intents are too close to call, or the best is unsure: ask which one was meant. */
+  clarify: boolean;
+}
+
+/** The rules around the classifier, as data the caller may tune (the eval sweeps the threshold). */
+export interface UnderstandingRules {
+  /** Below this calibrated confidence, with nothing of the domain named, a message is out of scope. */
+  threshold: number;
+  /** Two device intents closer than this ask a clarifying question. */
+  clarifyMargin: number;
 }
 
 // Intents about the devices themselves: they need at least one word of the domain.
 const DOMAIN_INTENTS: IntentName[] = ['troubleshoot', 'warranty', 'repair', 'prevention', 'service_status'];
+// Intents the bot can offer as a clarifying choice.
+const CLARIFIABLE: IntentName[] = [...DOMAIN_INTENTS, 'contact_support'];
 // Short replies are judged by the dialogs (a "yes" that was not understood gets asked again).
 const CONVERSATIONAL: IntentName[] = ['affirm', 'deny', 'cancel', 'out_of_scope'];
 // Intents an error code does not change ("is 1002 covered by warranty?" stays warranty).
 const KEEP_WITH_CODE: IntentName[] = ['warranty', 'repair', 'contact_support', 'service_status', 'cancel', 'prevention'];
 
 /**
- * Classifier plus entities plus two rules the bag of words cannot learn from a few hundred phrases:
- * a device topic with no word of the domain is out of scope ("my cat won't eat"), and a message naming
- * an error code is a problem report unless it asks about warranty, repair, contact or status.
+ * Classifier plus entities plus rules the bag of words cannot learn from a few hundred phrases:
+ * a device topic with no word of the domain is out of scope ("my cat won't eat"); a device the bot
+ * does not support, with none it does, is out of scope ("my printer shows error 1002"); and a message
+ * naming an error code is a problem report unless it asks about warranty, repair, contact or status.
  * Below the confidence threshold with nothing of the domain named, the message is out of scope.
  */
 export class Understander {
@@ -32,26 +45,37 @@ export class Understander {
     private readonly entities: EntityExtractor,
     private readonly domainWords: ReadonlySet<string>,
     private readonly speller: SpellingCorrector,
-    private readonly threshold: number,
+    private readonly rules: UnderstandingRules,
   ) {}
 
-  understand(text: string): Understanding {
+  understand(text: string, rules: UnderstandingRules = this.rules): Understanding {
     const tokens = features(text, this.speller);
     const ranking = this.classifier.classifyFeatures(tokens).slice(0, 3);
     const entities = this.entities.extract(text);
     let { intent, confidence } = ranking[0];
     const named = Boolean(entities.product || entities.brand || entities.errorCode);
-    if (entities.errorCode && !KEEP_WITH_CODE.includes(intent)) {
+    if (entities.unsupported && !entities.product && !CONVERSATIONAL.includes(intent) && intent !== 'contact_support') {
+      intent = 'out_of_scope';
+      confidence = Math.max(confidence, 0.75);
+    } else if (entities.errorCode && !KEEP_WITH_CODE.includes(intent)) {
       intent = 'troubleshoot';
       confidence = Math.max(confidence, 0.75);
     } else if (DOMAIN_INTENTS.includes(intent) && !named && !tokens.some((t) => this.domainWords.has(t))) {
       intent = 'out_of_scope';
       confidence = Math.max(confidence, 0.75);
-    } else if (confidence < this.threshold && !named && !CONVERSATIONAL.includes(intent)) {
+    } else if (confidence < rules.threshold && !named && !CONVERSATIONAL.includes(intent)) {
       // Unsure, and nothing names a device, brand or error: better to say what the bot does than guess.
       intent = 'out_of_scope';
       confidence = 1 - confidence;
     }
-    return { text, intent, confidence, ranking, entities };
+    return { text, intent, confidence, ranking, entities, clarify: needsClarifying(intent, confidence, ranking, rules) };
   }
+}
+
+function needsClarifying(intent: IntentName, confidence: number, ranking: IntentScore[], rules: UnderstandingRules): boolean {
+  if (!CLARIFIABLE.includes(intent)) return false;
+  if (confidence < rules.threshold) return true;
+  const [first, second] = ranking;
+  return Boolean(second && first.intent === intent && CLARIFIABLE.includes(second.intent)
+    && first.confidence - second.confidence < rules.clarifyMargin);
 }

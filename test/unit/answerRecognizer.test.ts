@@ -4,7 +4,7 @@ import type { Understanding } from '../../src/nlu/understand';
 import { realKnowledge, testCore } from '../helpers/testCore';
 
 const understanding = (intent: Understanding['intent'], confidence = 0.9): Understanding =>
-  ({ text: '', intent, confidence, ranking: [{ intent, confidence }], entities: {} });
+  ({ text: '', intent, confidence, ranking: [{ intent, confidence }], entities: {}, clarify: false });
 
 describe('AnswerRecognizer with the real answers.yaml', () => {
   const answers = new AnswerRecognizer(realKnowledge().answers);

@@ -41,6 +41,7 @@ describe('EntityExtractor with a hand-made catalogue', () => {
     brands: [
       { id: 'acme', name: 'Acme', product: 'kettle', aliases: ['acme', 'acme boil pro'] },
     ],
+    unsupportedDevices: ['toaster', 'coffee machine', 'tea kettle'],
   };
   const extractor = new EntityExtractor(catalogue, new Set(['4031']), new SpellingCorrector(['kettle', 'acme', 'boil', 'water', 'boiler']));
 
@@ -50,6 +51,16 @@ describe('EntityExtractor with a hand-made catalogue', () => {
 
   test('a typo in a product word is corrected', () => {
     expect(extractor.extract('the ketle is broken')).toEqual({ product: 'kettle' });
+  });
+
+  test('a device the catalogue lists as unsupported is named as such, whole words only', () => {
+    expect(extractor.extract('my coffee machine shows code 4031')).toEqual({ unsupported: 'coffee machine', errorCode: '4031' });
+    expect(extractor.extract('two toasters')).toEqual({});
+  });
+
+  test('an unsupported device that contains a product word is not that product ("tea kettle")', () => {
+    expect(extractor.extract('my tea kettle is broken')).toEqual({ unsupported: 'tea kettle' });
+    expect(extractor.extract('the kettle is next to the toaster')).toEqual({ product: 'kettle', unsupported: 'toaster' });
   });
 });
 

@@ -67,7 +67,7 @@ describe('Understander with the real knowledge', () => {
 describe('IntentClassifier over the real training phrases', () => {
   const k = realKnowledge();
   const speller = new SpellingCorrector(k.intents.flatMap((i) => i.examples.flatMap((e) => words(e))));
-  const classifier = new IntentClassifier(k.intents, speller);
+  const classifier = IntentClassifier.train(k.intents, speller);
 
   test('confidences of a non-exact message cover every intent and sum to 1', () => {
     const ranking = classifier.classify('is my fitbit still under warranty');
@@ -100,7 +100,7 @@ describe('IntentClassifier from a tiny hand-made intent list', () => {
     { intent: 'repair', examples: ['mend my broken gadget', 'where to mend a gadget', 'gadget mending shop', 'who can mend it'] },
   ];
   const speller = new SpellingCorrector(intents.flatMap((i) => i.examples.flatMap((e) => words(e))));
-  const classifier = new IntentClassifier(intents, speller);
+  const classifier = IntentClassifier.train(intents, speller);
 
   test.each([
     ['does the guarantee still cover it', 'warranty'],
@@ -126,7 +126,7 @@ describe('IntentClassifier from a tiny hand-made intent list', () => {
   });
 
   test('the logistic algorithm also ranks the obvious intent first', () => {
-    const logistic = new IntentClassifier(intents, speller, 'logistic');
+    const logistic = IntentClassifier.train(intents, speller, 'logistic');
     expect(logistic.classify('where can i mend my gadget')[0].intent).toBe('repair');
   });
 });

@@ -1,4 +1,4 @@
-import { Prompt, type PromptOptions, type PromptRecognizerResult, type DialogContext } from 'botbuilder-dialogs';
+import { Prompt, type PromptOptions, type PromptRecognizerResult, type DialogContext } from './dialogKit';
 import type { TurnContext } from 'botbuilder';
 import type { SupportCore } from '../../core/supportCore';
 import { parsePurchaseDate } from '../../dates/purchaseDate';

@@ -1,4 +1,4 @@
-import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from './dialogKit';
 import { contactAnswer, repairAnswer } from '../../core/topicAnswers';
 import { caseSummary } from '../../replies/caseSummary';
 import { answerContext, type DialogDeps } from './dialogDeps';

@@ -1,4 +1,4 @@
-import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from './dialogKit';
 import { FlowEngine } from '../../flow/flowEngine';
 import type { FixOutcome, FlowOutcome, FlowState } from '../../flow/flowState';
 import type { Flow } from '../../knowledge/schema';

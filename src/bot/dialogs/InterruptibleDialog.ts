@@ -1,4 +1,4 @@
-import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from './dialogKit';
 import { contactAnswer, preventionAnswer, repairAnswer, statusAnswer } from '../../core/topicAnswers';
 import type { Reply } from '../../replies/reply';
 import { understandTurn } from '../turnUnderstanding';

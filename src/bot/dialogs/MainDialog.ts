@@ -1,4 +1,4 @@
-import { WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from './dialogKit';
 import {
   contactAnswer, howToAnswer, isHowToQuestion, preventionAnswer, repairAnswer, statusAnswer,
 } from '../../core/topicAnswers';
@@ -59,7 +59,7 @@ export class MainDialog extends InterruptibleDialog {
     const route: Route = { intent: u.intent, ...u.entities };
     (step.values as Record<string, unknown>).route = route;
     // The understander already turned "unsure, nothing of the domain named" into out_of_scope.
-    if (u.confidence < core.confidenceThreshold && u.intent !== 'out_of_scope') {
+    if (u.clarify) {
       const choices = [...new Set([...u.ranking.map((r) => r.intent).filter((i) => CLARIFY_CHOICES.includes(i)), ...CLARIFY_CHOICES])].slice(0, 3);
       return step.prompt(ANSWER_PROMPT, this.clarifyOptions(choices));
     }

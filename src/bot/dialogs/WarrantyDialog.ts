@@ -1,4 +1,4 @@
-import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from './dialogKit';
 import { DateTime } from 'luxon';
 import type { AnswerContext } from '../../core/topicAnswers';
 import { userLocale } from '../../core/turnContextInfo';

@@ -1,0 +1,32 @@
+import { loadConfig } from '../config';
+import { writeModelArtifact, sourceFingerprint } from '../core/modelArtifact';
+import { createSupportCore } from '../core/supportCore';
+import { loadKnowledge } from '../knowledge/loadKnowledge';
+
+// `npm run train` (and every build): checks the data, trains the intent model once and keeps both
+// in MODEL_FILE, so the bot starts from them instead of parsing and training at every start.
+function main(): void {
+  const config = loadConfig();
+  const started = performance.now();
+  const fingerprint = sourceFingerprint(config.knowledgeDir);
+  const knowledge = loadKnowledge(config.knowledgeDir);
+  const core = createSupportCore(knowledge, { classifier: config.classifier });
+  writeModelArtifact(config.modelFile, {
+    fingerprint,
+    builtAt: new Date().toISOString(),
+    knowledge,
+    intentModel: core.classifier.toData(),
+  });
+  const phrases = knowledge.intents.reduce((n, i) => n + i.examples.length, 0);
+  console.log(
+    `trained ${core.classifier.algorithm} on ${phrases} phrases (temperature ${core.classifier.temperature}) ` +
+    `in ${Math.round(performance.now() - started)} ms → ${config.modelFile}`,
+  );
+}
+
+try {
+  main();
+} catch (err) {
+  console.error(err instanceof Error ? err.message : err);
+  process.exitCode = 1;
+}

@@ -1,0 +1,48 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Knowledge } from '../knowledge';
+import { yamlFilesUnder } from '../knowledge/yamlFiles';
+import type { IntentModelData } from '../nlu/intentClassifier';
+
+/**
+ * What `npm run build` keeps so the bot starts without parsing YAML or training: the checked
+ * knowledge and the trained intent model, stamped with a fingerprint of the data they came from.
+ */
+export interface ModelArtifact {
+  fingerprint: string;
+  builtAt: string;
+  knowledge: Knowledge;
+  intentModel: IntentModelData;
+}
+
+const SOURCE_DIRS = ['knowledge', 'dialogs'];
+
+/** A hash of every data file's path and content: it changes exactly when the data does. */
+export function sourceFingerprint(root: string): string {
+  const hash = createHash('sha256');
+  for (const dir of SOURCE_DIRS) {
+    for (const file of yamlFilesUnder(join(root, dir))) {
+      hash.update(`${dir}/${file}\0`);
+      hash.update(readFileSync(join(root, dir, file)));
+      hash.update('\0');
+    }
+  }
+  return hash.digest('hex');
+}
+
+/** The artifact if it exists and was built from exactly this data; otherwise undefined. */
+export function readModelArtifact(file: string, fingerprint: string): ModelArtifact | undefined {
+  let artifact: ModelArtifact;
+  try {
+    artifact = JSON.parse(readFileSync(file, 'utf8')) as ModelArtifact;
+  } catch {
+    return undefined;
+  }
+  return artifact.fingerprint === fingerprint && artifact.knowledge && artifact.intentModel ? artifact : undefined;
+}
+
+export function writeModelArtifact(file: string, artifact: ModelArtifact): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(artifact));
+}

@@ -1,0 +1,75 @@
+import BayesClassifier from 'natural/lib/natural/classifiers/bayes_classifier';
+import type { IntentName } from '../knowledge/schema';
+import type { IntentLogit, IntentModel, TrainingDoc } from './intentModel';
+
+// Laplace smoothing for words a class has never seen.
+const ALPHA = 0.1;
+
+/**
+ * natural's naive Bayes, trained and stored by natural, scored here as a multinomial model in log space.
+ * natural's own scoring divides by each class's document count, so a word a class has not seen costs a
+ * big class more than a small one: long messages drift to the smallest intents. It also multiplies
+ * plain probabilities (which underflow to 0 on long messages) and walks the whole vocabulary per class.
+ * Smoothing over the vocabulary size instead treats every class alike and reads only the message's words.
+ */
+export class BayesModel implements IntentModel {
+  readonly algorithm = 'bayes';
+  private readonly featureIndex = new Map<string, number>();
+  private readonly classes: { intent: IntentName; counts: Record<number, number>; logPrior: number; logDenominator: number }[];
+
+  private constructor(private readonly natural: BayesClassifier) {
+    let i = 0;
+    // natural numbers the features in the key order of its `features` object; follow the same order.
+    for (const feature in natural.features) this.featureIndex.set(feature, i++);
+    const model = natural.classifier as unknown as BayesCounts;
+    const vocabulary = this.featureIndex.size;
+    this.classes = Object.keys(model.classFeatures).map((label) => {
+      const counts = model.classFeatures[label];
+      // natural stores each count as (documents with the word) + its own smoothing.
+      const words = Object.values(counts).reduce((sum, c) => sum + c - model.smoothing, 0);
+      return {
+        intent: label as IntentName,
+        counts,
+        logPrior: Math.log(model.classTotals[label] / model.totalExamples),
+        logDenominator: Math.log(words + ALPHA * vocabulary),
+      };
+    });
+  }
+
+  static train(docs: TrainingDoc[]): BayesModel {
+    const natural = new BayesClassifier();
+    for (const doc of docs) natural.addDocument(doc.tokens, doc.intent);
+    natural.train();
+    return new BayesModel(natural);
+  }
+
+  static restore(json: unknown): BayesModel {
+    return new BayesModel(BayesClassifier.restore(json as Record<string, unknown>));
+  }
+
+  knows(token: string): boolean {
+    return this.featureIndex.has(token);
+  }
+
+  logits(tokens: string[]): IntentLogit[] {
+    const smoothing = (this.natural.classifier as unknown as BayesCounts).smoothing;
+    const indices = [...new Set(tokens)].map((t) => this.featureIndex.get(t)).filter((i): i is number => i !== undefined);
+    return this.classes.map((c) => {
+      let logit = c.logPrior;
+      for (const i of indices) logit += Math.log((c.counts[i] ? c.counts[i] - smoothing : 0) + ALPHA) - c.logDenominator;
+      return { intent: c.intent, logit };
+    });
+  }
+
+  toJSON(): unknown {
+    return this.natural;
+  }
+}
+
+// The trained counts natural keeps on its Bayes classifier (typed in natural's declarations).
+interface BayesCounts {
+  classFeatures: Record<string, Record<number, number>>;
+  classTotals: Record<string, number>;
+  totalExamples: number;
+  smoothing: number;
+}
