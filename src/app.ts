@@ -1,10 +1,11 @@
-import { ConversationState, MemoryStorage, UserState, type Storage } from 'botbuilder';
+import { ConversationState, MemoryStorage, UserState, type Activity, type Storage } from 'botbuilder';
 import type { Config } from './config';
 import { createAdapter } from './bot/adapter';
 import { ReplySender, type ReplyObserver } from './bot/replySender';
 import { SupportBot } from './bot/SupportBot';
 import { coreFromConfig } from './core/coreFromConfig';
 import type { CoreOptions } from './core/supportCore';
+import { mountDirectLine } from './directline';
 import type { Logger } from './logger';
 import { createServer } from './server/createServer';
 
@@ -28,6 +29,13 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
     bot,
     logger,
     health: () => ({ articles: knowledge.articles.length, flows: knowledge.flows.length, localMode: config.localMode }),
+  });
+  // Web Chat's way in. Local turns go through the same adapter and bot as /api/messages.
+  mountDirectLine(server, {
+    settings: config.directLine,
+    localMode: config.localMode,
+    deliver: (activity) => adapter.processActivityDirect('', activity as Partial<Activity> as Activity, (ctx) => bot.run(ctx)),
+    logger,
   });
   return { server, bot, adapter, core, conversationState, userState };
 }

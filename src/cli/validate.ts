@@ -2,14 +2,17 @@ import { resolve } from 'node:path';
 import { crossCheck } from '../knowledge/crossCheck';
 import { DataError, formatProblem } from '../knowledge/dataError';
 import { loadKnowledgeSources, toKnowledge } from '../knowledge/loadKnowledge';
+import { checkEvalData } from '../eval/evalData';
 
-// `npm run validate [dir]`: checks knowledge/ and dialogs/ like `rasa data validate`.
+// `npm run validate [dir]`: checks knowledge/, dialogs/ and the evaluation sets like `rasa data validate`.
 // Exit code 1 on errors; warnings are printed but do not fail.
 function main(): number {
   const root = resolve(process.argv[2] ?? process.cwd());
   try {
     const sources = loadKnowledgeSources(root);
-    const { errors, warnings } = crossCheck(sources);
+    const { errors: knowledgeErrors, warnings } = crossCheck(sources);
+    // The evaluation sets are checked against the knowledge too (labels exist, no training phrase reused).
+    const errors = [...knowledgeErrors, ...checkEvalData(root, toKnowledge(sources))];
     warnings.forEach((w) => console.log(`warning ${formatProblem(w)}`));
     errors.forEach((e) => console.log(`error   ${formatProblem(e)}`));
     const k = toKnowledge(sources);

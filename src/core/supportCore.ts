@@ -3,6 +3,7 @@ import { AnswerRecognizer } from '../flow/answerRecognizer';
 import type { Knowledge } from '../knowledge';
 import { domainVocabulary } from '../nlu/domainVocabulary';
 import { EntityExtractor } from '../nlu/entityExtractor';
+import { productHints } from '../nlu/productHints';
 import { IntentClassifier, type ClassifierAlgorithm, type IntentModelData } from '../nlu/intentClassifier';
 import { words } from '../nlu/normalise';
 import { SpellingCorrector } from '../nlu/spelling';
@@ -57,7 +58,7 @@ export function createSupportCore(knowledge: Knowledge, options: CoreOptions = {
   const classifier = options.intentModel?.algorithm === algorithm
     ? IntentClassifier.fromData(options.intentModel, knowledge.intents, speller)
     : IntentClassifier.train(knowledge.intents, speller, algorithm);
-  const entities = new EntityExtractor(knowledge.catalogue, lookup.errorCodes(), speller);
+  const entities = new EntityExtractor(knowledge.catalogue, lookup.errorCodes(), speller, productHints(knowledge));
   const wording = new Wording(knowledge.responses);
   const answers = new AnswerRecognizer(knowledge.answers);
   return {

@@ -38,7 +38,7 @@ export function scoreUnderstandings(results: { example: IntentExample; got: Unde
     report: classificationReport(outcomes, intentNames),
     scope: scopeScores(outcomes),
     entities: {
-      product: share(withProduct, (r) => r.got.entities.product === r.example.product),
+      product: share(withProduct, (r) => (r.got.entities.product ?? r.got.entities.impliedProduct) === r.example.product),
       brand: share(results, (r) => r.got.entities.brand === r.example.brand),
       errorCode: share(results, (r) => r.got.entities.errorCode === r.example.errorCode),
     },

@@ -2,7 +2,7 @@ import type { Knowledge } from '../knowledge';
 import { features } from './features';
 
 // Words that appear in articles but say nothing about this domain on their own.
-const GENERIC = new Set(['how', 'what', 'get', 'keep', 'work', 'not', "won't", "can't", 'new', 'use', 'up', 'on', 'off', 'back',
+export const GENERIC_WORDS = new Set(['how', 'what', 'get', 'keep', 'work', 'not', "won't", "can't", 'new', 'use', 'up', 'on', 'off', 'back',
   'again', 'turn', 'check', 'try', 'make', 'sure', 'your', 'you', 'with', 'from', 'after', 'before', 'good', 'best', 'buy', 'screen',
   'wifi', 'router', 'password', 'phone', 'app', 'apps', 'clean', 'photos', 'data']);
 
@@ -16,6 +16,6 @@ export function domainVocabulary(k: Knowledge): Set<string> {
     ...k.catalogue.brands.flatMap((b) => b.aliases),
     ...k.articles.flatMap((a) => [a.title, ...a.keywords, ...a.symptoms]),
   ];
-  const genericStems = new Set(features([...GENERIC].join(' ')));
+  const genericStems = new Set(features([...GENERIC_WORDS].join(' ')));
   return new Set(texts.flatMap((t) => features(t)).filter((s) => !genericStems.has(s) && s.length > 2));
 }

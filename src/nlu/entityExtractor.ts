@@ -1,5 +1,6 @@
 import type { Catalogue } from '../knowledge/schema';
 import { findErrorCode } from './errorCode';
+import { features } from './features';
 import { words } from './normalise';
 import type { SpellingCorrector } from './spelling';
 
@@ -9,6 +10,8 @@ export interface Entities {
   errorCode?: string;
   /** A device the bot does not support ("printer", "tv"), as named in the catalogue. */
   unsupported?: string;
+  /** The device the message's words point to when it names none ("port forwarding" → nas). */
+  impliedProduct?: string;
 }
 
 interface AliasEntry {
@@ -26,6 +29,7 @@ export class EntityExtractor {
     catalogue: Catalogue,
     private readonly knownCodes: ReadonlySet<string>,
     private readonly speller: SpellingCorrector,
+    private readonly hints: ReadonlyMap<string, string> = new Map(),
   ) {
     const entries: AliasEntry[] = [
       ...catalogue.products.flatMap((p) => p.aliases.map((a) => ({ phrase: phraseOf(a), product: p.id }))),
@@ -56,7 +60,22 @@ export class EntityExtractor {
         if (brand?.brand) entities.brand = brand.brand;
       }
     }
+    if (!entities.product && !other) {
+      const implied = this.impliedProduct(corrected.join(' '));
+      if (implied) entities.impliedProduct = implied;
+    }
     return entities;
+  }
+
+  /** Whether the catalogue's flows handle this code (the others are only recognised as codes). */
+  knowsCode(code: string): boolean {
+    return this.knownCodes.has(code);
+  }
+
+  // The product whose own words the message uses, when no other product's words appear with them.
+  private impliedProduct(text: string): string | undefined {
+    const votes = new Set(features(text).map((stem) => this.hints.get(stem)).filter((p) => p !== undefined));
+    return votes.size === 1 ? [...votes][0] : undefined;
   }
 
   private findAlias(haystack: string, accept: (e: AliasEntry) => boolean = () => true): AliasEntry | undefined {

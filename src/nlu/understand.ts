@@ -27,10 +27,13 @@ export interface UnderstandingRules {
 const DOMAIN_INTENTS: IntentName[] = ['troubleshoot', 'warranty', 'repair', 'prevention', 'service_status'];
 // Intents the bot can offer as a clarifying choice.
 const CLARIFIABLE: IntentName[] = [...DOMAIN_INTENTS, 'contact_support'];
+// Asking for a person or answering the bot stays what it is, whatever device is mentioned.
+const KEEP_WITH_UNSUPPORTED: IntentName[] = ['contact_support', 'affirm', 'deny', 'cancel', 'out_of_scope'];
 // Short replies are judged by the dialogs (a "yes" that was not understood gets asked again).
 const CONVERSATIONAL: IntentName[] = ['affirm', 'deny', 'cancel', 'out_of_scope'];
 // Intents an error code does not change ("is 1002 covered by warranty?" stays warranty).
-const KEEP_WITH_CODE: IntentName[] = ['warranty', 'repair', 'contact_support', 'service_status', 'cancel', 'prevention'];
+// Short replies keep their intent too: "nope, still 1002" answers the question the bot asked.
+const KEEP_WITH_CODE: IntentName[] = ['warranty', 'repair', 'contact_support', 'service_status', 'cancel', 'prevention', 'affirm', 'deny'];
 
 /**
  * Classifier plus entities plus rules the bag of words cannot learn from a few hundred phrases:
@@ -52,24 +55,29 @@ export class Understander {
     const tokens = features(text, this.speller);
     const ranking = this.classifier.classifyFeatures(tokens).slice(0, 3);
     const entities = this.entities.extract(text);
-    let { intent, confidence } = ranking[0];
-    const named = Boolean(entities.product || entities.brand || entities.errorCode);
-    if (entities.unsupported && !entities.product && !CONVERSATIONAL.includes(intent) && intent !== 'contact_support') {
-      intent = 'out_of_scope';
-      confidence = Math.max(confidence, 0.75);
-    } else if (entities.errorCode && !KEEP_WITH_CODE.includes(intent)) {
-      intent = 'troubleshoot';
-      confidence = Math.max(confidence, 0.75);
-    } else if (DOMAIN_INTENTS.includes(intent) && !named && !tokens.some((t) => this.domainWords.has(t))) {
-      intent = 'out_of_scope';
-      confidence = Math.max(confidence, 0.75);
-    } else if (confidence < rules.threshold && !named && !CONVERSATIONAL.includes(intent)) {
-      // Unsure, and nothing names a device, brand or error: better to say what the bot does than guess.
-      intent = 'out_of_scope';
-      confidence = 1 - confidence;
-    }
+    const { intent, confidence } = this.decide(ranking[0], entities, tokens, rules);
     return { text, intent, confidence, ranking, entities, clarify: needsClarifying(intent, confidence, ranking, rules) };
   }
+
+  private decide(top: IntentScore, e: Entities, tokens: string[], rules: UnderstandingRules): IntentScore {
+    const device = Boolean(e.product || e.brand);
+    const sure = top.confidence >= rules.threshold;
+    // Something the bot does not support, and nothing it does: "my printer shows 1002", "netflix error 1002".
+    if (!device && e.unsupported && !KEEP_WITH_UNSUPPORTED.includes(top.intent)) return outOfScope(top);
+    if (!device && (e.unsupported || (top.intent === 'out_of_scope' && sure))) return top;
+    // The bot's own code is a problem report; another code only with a supported device named.
+    const problemCode = e.errorCode && (this.entities.knowsCode(e.errorCode) || (device && top.intent !== 'out_of_scope'));
+    if (problemCode && !KEEP_WITH_CODE.includes(top.intent)) return { intent: 'troubleshoot', confidence: Math.max(top.confidence, 0.75) };
+    const named = device || Boolean(e.errorCode);
+    if (DOMAIN_INTENTS.includes(top.intent) && !named && !tokens.some((t) => this.domainWords.has(t))) return outOfScope(top);
+    // Unsure, and nothing names a device, brand or error: better to say what the bot does than guess.
+    if (!sure && !named && !CONVERSATIONAL.includes(top.intent)) return { intent: 'out_of_scope', confidence: 1 - top.confidence };
+    return top;
+  }
+}
+
+function outOfScope(top: IntentScore): IntentScore {
+  return { intent: 'out_of_scope', confidence: Math.max(top.confidence, 0.75) };
 }
 
 function needsClarifying(intent: IntentName, confidence: number, ranking: IntentScore[], rules: UnderstandingRules): boolean {

@@ -56,7 +56,7 @@ export function recogniseAnswer(core: SupportCore, ctx: TurnContext, expect: Exp
     case 'answers':
       return byLabel(text, expect.answers, expect.labels) ?? core.answers.recognise(text, expect.answers, u);
     case 'product': {
-      if (u.entities.product) return u.entities.product;
+      if (u.entities.product ?? u.entities.impliedProduct) return u.entities.product ?? u.entities.impliedProduct;
       const products = core.lookup.products().map((p) => p.id);
       return core.answers.recognise(text, products, undefined) ?? matchByName(core, text);
     }

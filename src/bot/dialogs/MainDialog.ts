@@ -56,7 +56,10 @@ export class MainDialog extends InterruptibleDialog {
   private async intentStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { core } = this.deps;
     const u = understandTurn(core, step.context);
-    const route: Route = { intent: u.intent, ...u.entities };
+    const { product, impliedProduct, brand, errorCode } = u.entities;
+    // "no, still 1002" or "yes 1002 again" with nothing going on yet is a problem report.
+    const intent = errorCode && (u.intent === 'affirm' || u.intent === 'deny') ? 'troubleshoot' : u.intent;
+    const route: Route = { intent, product: product ?? impliedProduct, brand, errorCode };
     (step.values as Record<string, unknown>).route = route;
     // The understander already turned "unsure, nothing of the domain named" into out_of_scope.
     if (u.clarify) {

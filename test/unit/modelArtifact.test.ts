@@ -1,0 +1,45 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readModelArtifact, sourceFingerprint, writeModelArtifact } from '../../src/core/modelArtifact';
+import { createSupportCore } from '../../src/core/supportCore';
+import { ROOT, realKnowledge } from '../helpers/testCore';
+
+describe('the trained model kept by the build', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'model-artifact-'));
+    cpSync(join(ROOT, 'knowledge'), join(dir, 'knowledge'), { recursive: true });
+    cpSync(join(ROOT, 'dialogs'), join(dir, 'dialogs'), { recursive: true });
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('the fingerprint is stable and changes when any data file changes', () => {
+    const before = sourceFingerprint(dir);
+    expect(sourceFingerprint(dir)).toBe(before);
+    appendFileSync(join(dir, 'knowledge', 'nlu', 'thanks.yaml'), '  - cheers mate, sorted\n');
+    expect(sourceFingerprint(dir)).not.toBe(before);
+  });
+
+  test('a core restored from the artifact classifies exactly like the one that was trained', () => {
+    const k = realKnowledge();
+    const trained = createSupportCore(k);
+    const file = join(dir, 'dist', 'model.json');
+    writeModelArtifact(file, { fingerprint: 'abc', builtAt: '2026-11-22T10:00:00Z', knowledge: k, intentModel: trained.classifier.toData() });
+    const artifact = readModelArtifact(file, 'abc')!;
+    expect(artifact.knowledge).toEqual(k);
+    const restored = createSupportCore(artifact.knowledge, { intentModel: artifact.intentModel });
+    for (const text of ['my galaxy watch wont pair', 'is my nas under warranty', 'best pizza in town', 'thx', 'cant reach my files from work']) {
+      expect(restored.understander.understand(text)).toEqual(trained.understander.understand(text));
+    }
+    expect(restored.classifier.temperature).toBe(trained.classifier.temperature);
+  });
+
+  test('an artifact built from other data, a corrupt file or no file is not used', () => {
+    const file = join(dir, 'dist', 'model.json');
+    expect(readModelArtifact(file, 'another fingerprint')).toBeUndefined();
+    writeFileSync(file, '{"fingerprint": "abc", "knowle');
+    expect(readModelArtifact(file, 'abc')).toBeUndefined();
+    expect(readModelArtifact(join(dir, 'missing.json'), 'abc')).toBeUndefined();
+  });
+});

@@ -1,0 +1,64 @@
+import { EntityExtractor } from '../../src/nlu/entityExtractor';
+import type { IntentClassifier } from '../../src/nlu/intentClassifier';
+import { SpellingCorrector } from '../../src/nlu/spelling';
+import { Understander } from '../../src/nlu/understand';
+import { realKnowledge, testCore } from '../helpers/testCore';
+
+// The rules around the classifier, with the real knowledge.
+describe('Understander rules', () => {
+  const core = testCore();
+  const understand = (text: string) => core.understander.understand(text);
+
+  test.each([
+    ['my printer shows error 1002', 'printer'],
+    ['my tv says 1002 when i open netflix', 'tv'],
+    ['replace the battery in my quartz watch', 'quartz watch'],
+  ])('"%s" names a device the bot does not support, so it is out of scope', (text, device) => {
+    const u = understand(text);
+    expect(u.entities.unsupported).toBe(device);
+    expect(u.entities.product).toBeUndefined();
+    expect(u.intent).toBe('out_of_scope');
+  });
+
+  test('the bot\'s own code makes a problem report unless the classifier is sure it is about something else', () => {
+    const k = realKnowledge();
+    const speller = new SpellingCorrector([]);
+    const classifierSaying = (confidence: number) =>
+      ({ classifyFeatures: () => [{ intent: 'out_of_scope' as const, confidence }] }) as unknown as IntentClassifier;
+    const understander = (confidence: number) => new Understander(classifierSaying(confidence),
+      new EntityExtractor(k.catalogue, new Set(['1002']), speller), new Set(), speller, { threshold: 0.5, clarifyMargin: 0.1 });
+    expect(understander(0.3).understand('getting 1002 again').intent).toBe('troubleshoot');
+    expect(understander(0.3).understand('my galaxy watch says 1002').intent).toBe('troubleshoot');
+    expect(understander(0.9).understand('netflix error 1002').intent).toBe('out_of_scope');
+    expect(understander(0.9).understand('my galaxy watch says 1002').intent).toBe('troubleshoot');
+    expect(understander(0.3).understand('error 500 on our checkout page').intent).toBe('out_of_scope');
+  });
+
+  test('a foreign code on a supported device is still a problem report', () => {
+    const u = understand('my galaxy watch shows error 4031');
+    expect(u.entities.errorCode).toBe('4031');
+    expect(u.intent).toBe('troubleshoot');
+  });
+
+  test('a short reply keeps its intent when it mentions the code ("nope still 1002")', () => {
+    expect(understand('nope still 1002').intent).toBe('deny');
+  });
+
+  test.each([
+    ['port forwarding is set up but remote access still fails', 'nas'],
+    ['the strap rubs and the pairing keeps dropping', 'smartwatch'],
+  ])('"%s" implies the %s without naming it', (text, product) => {
+    const u = understand(text);
+    expect(u.entities.product).toBeUndefined();
+    expect(u.entities.impliedProduct).toBe(product);
+  });
+
+  test('clarifies when the best two device intents are within the margin, not otherwise', () => {
+    const text = 'my watch broke, where can i get it fixed under warranty';
+    const close = core.understander.understand(text, { threshold: 0.5, clarifyMargin: 1 });
+    expect(close.ranking.slice(0, 2).map((r) => r.intent).sort()).toEqual(['repair', 'warranty']);
+    expect(close.clarify).toBe(true);
+    expect(core.understander.understand(text, { threshold: 0, clarifyMargin: 0 }).clarify).toBe(false);
+    expect(core.understander.understand('thanks', { threshold: 0.5, clarifyMargin: 1 }).clarify).toBe(false);
+  });
+});
