@@ -19,8 +19,3 @@ function numberToken(digits: string): string {
   return digits.length >= 3 && digits.length <= 5 && !/^(19|20)\d\d$/.test(digits) ? '#code' : '#num';
 }
 
-/** The tokens plus each adjacent pair ("under_warranti"), which carry meaning single words lose. */
-export function withBigrams(tokens: string[]): string[] {
-  const pairs = tokens.slice(1).map((t, i) => `${tokens[i]}_${t}`);
-  return [...tokens, ...pairs];
-}

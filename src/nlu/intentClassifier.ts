@@ -1,7 +1,7 @@
 import type { IntentFile, IntentName } from '../knowledge/schema';
 import { BayesModel } from './bayesModel';
 import { calibrated, fitTemperature, type CalibrationSample, type IntentScore } from './calibration';
-import { features, withBigrams } from './features';
+import { features } from './features';
 import { stratifiedFolds, trainTestSplits } from './folds';
 import type { ClassifierAlgorithm, IntentModel, TrainingDoc } from './intentModel';
 import { LogisticModel } from './logisticModel';
@@ -31,22 +31,23 @@ export class IntentClassifier {
   constructor(
     private readonly model: IntentModel,
     readonly temperature: number,
-    intents: IntentFile[],
+    docs: TrainingDoc[],
     private readonly speller: SpellingCorrector,
   ) {
-    for (const doc of trainingDocs(intents, speller)) this.exact.set(doc.tokens.join(' '), doc.intent);
+    for (const doc of docs) this.exact.set(doc.tokens.join(' '), doc.intent);
   }
 
   /** Trains the model and fits its temperature on cross-validated predictions. */
   static train(intents: IntentFile[], speller: SpellingCorrector, algorithm: ClassifierAlgorithm = 'bayes'): IntentClassifier {
     const docs = trainingDocs(intents, speller);
     const temperature = algorithm === 'bayes' ? fitTemperature(crossValidatedLogits(docs, algorithm)) : 1;
-    return new IntentClassifier(trainModel(docs, algorithm), temperature, intents, speller);
+    return new IntentClassifier(trainModel(docs, algorithm), temperature, docs, speller);
   }
 
   static fromData(data: IntentModelData, intents: IntentFile[], speller: SpellingCorrector): IntentClassifier {
-    const model = data.algorithm === 'logistic' ? LogisticModel.restore(data.model) : BayesModel.restore(data.model);
-    return new IntentClassifier(model, data.temperature, intents, speller);
+    const docs = trainingDocs(intents, speller);
+    const model = data.algorithm === 'logistic' ? LogisticModel.restore(data.model) : BayesModel.restore(data.model, docs);
+    return new IntentClassifier(model, data.temperature, docs, speller);
   }
 
   get algorithm(): ClassifierAlgorithm {
@@ -66,7 +67,7 @@ export class IntentClassifier {
   classifyFeatures(all: string[]): IntentScore[] {
     const exact = this.exact.get(all.join(' '));
     if (exact) return [{ intent: exact, confidence: EXACT_MATCH_CONFIDENCE }];
-    const tokens = withBigrams(all).filter((t) => this.model.knows(t));
+    const tokens = all.filter((t) => this.model.knows(t));
     // Nothing the bot has ever seen: do not let class priors pretend to understand it.
     if (tokens.length === 0) return [{ intent: 'out_of_scope', confidence: 1 }];
     return calibrated(this.model.logits(tokens), this.temperature);
@@ -79,8 +80,7 @@ function trainingDocs(intents: IntentFile[], speller: SpellingCorrector): Traini
 }
 
 function trainModel(docs: TrainingDoc[], algorithm: ClassifierAlgorithm): IntentModel {
-  const withPairs = docs.map((d) => ({ tokens: withBigrams(d.tokens), intent: d.intent }));
-  return algorithm === 'logistic' ? LogisticModel.train(withPairs) : BayesModel.train(withPairs);
+  return algorithm === 'logistic' ? LogisticModel.train(docs) : BayesModel.train(docs);
 }
 
 // Each phrase scored by a model that never saw it: the honest input for fitting the temperature.
@@ -89,7 +89,7 @@ function crossValidatedLogits(docs: TrainingDoc[], algorithm: ClassifierAlgorith
   for (const { train, test } of trainTestSplits(stratifiedFolds(docs, (d) => d.intent, CALIBRATION_FOLDS))) {
     const model = trainModel(train, algorithm);
     for (const doc of test) {
-      const tokens = withBigrams(doc.tokens).filter((t) => model.knows(t));
+      const tokens = doc.tokens.filter((t) => model.knows(t));
       if (tokens.length > 0) samples.push({ logits: model.logits(tokens), gold: doc.intent });
     }
   }

@@ -19,6 +19,8 @@ export function normalise(text: string): string {
     .replace(/[\u2018\u2019\u02bc`]/g, "'")
     .replace(/[\u0000-\u001f\u007f]/g, ' ')
     .replace(/\s+/g, ' ')
+    // "helloooo", "pleeease": three or more of a letter is emphasis, not spelling.
+    .replace(/(\p{L})\1{2,}/gu, '$1')
     .trim();
 }
 
