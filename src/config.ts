@@ -3,6 +3,9 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 
+// A number in 0..1 that may be left empty ("CONFIDENCE_THRESHOLD=" means the built-in default, not 0).
+const optionalShare = z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().min(0).max(1).optional());
+
 // Every setting the bot reads, checked once at start. Documented in .env.example.
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
@@ -14,8 +17,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   KNOWLEDGE_DIR: z.string().default(''),
   CLASSIFIER: z.enum(['bayes', 'logistic']).default('bayes'),
-  CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
-  CLARIFY_MARGIN: z.coerce.number().min(0).max(1).optional(),
+  CONFIDENCE_THRESHOLD: optionalShare,
+  CLARIFY_MARGIN: optionalShare,
   MODEL_FILE: z.string().default(''),
   CLOUD_STATUS_URL: z.union([z.literal(''), z.string().url()]).default(''),
   CLOUD_STATUS_TIMEOUT_MS: z.coerce.number().int().positive().default(1500),

@@ -3,23 +3,27 @@ import { writeModelArtifact, sourceFingerprint } from '../core/modelArtifact';
 import { createSupportCore } from '../core/supportCore';
 import { loadKnowledge } from '../knowledge/loadKnowledge';
 
-// `npm run train` (and every build): checks the data, trains the intent model once and keeps both
-// in MODEL_FILE, so the bot starts from them instead of parsing and training at every start.
+// `npm run train` (and every build): checks the data, trains the intent model once, works out the
+// search matches of every known word, and keeps all three in MODEL_FILE, so the bot starts from
+// them instead of parsing, training and fuzzy-matching at every start.
 function main(): void {
   const config = loadConfig();
   const started = performance.now();
   const fingerprint = sourceFingerprint(config.knowledgeDir);
   const knowledge = loadKnowledge(config.knowledgeDir);
   const core = createSupportCore(knowledge, { classifier: config.classifier });
+  const searchIndex = core.search.buildTermIndex();
   writeModelArtifact(config.modelFile, {
     fingerprint,
     builtAt: new Date().toISOString(),
     knowledge,
     intentModel: core.classifier.toData(),
+    searchIndex,
   });
   const phrases = knowledge.intents.reduce((n, i) => n + i.examples.length, 0);
   console.log(
-    `trained ${core.classifier.algorithm} on ${phrases} phrases (temperature ${core.classifier.temperature}) ` +
+    `trained ${core.classifier.algorithm} on ${phrases} phrases (temperature ${core.classifier.temperature}), ` +
+    `indexed ${Object.keys(searchIndex).length} words for search ` +
     `in ${Math.round(performance.now() - started)} ms → ${config.modelFile}`,
   );
 }

@@ -16,6 +16,7 @@ export function coreFromConfig(config: Config, logger?: Logger, overrides: Parti
   return createSupportCore(artifact?.knowledge ?? loadKnowledge(config.knowledgeDir), {
     classifier: config.classifier,
     intentModel: artifact?.intentModel,
+    searchIndex: artifact?.searchIndex,
     confidenceThreshold: config.confidenceThreshold,
     clarifyMargin: config.clarifyMargin,
     defaultTimezone: config.defaultTimezone,

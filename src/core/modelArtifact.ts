@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import type { Knowledge } from '../knowledge';
 import { yamlFilesUnder } from '../knowledge/yamlFiles';
 import type { IntentModelData } from '../nlu/intentClassifier';
+import type { TermIndex } from '../search/articleSearch';
 
 /**
  * What `npm run build` keeps so the bot starts without parsing YAML or training: the checked
@@ -14,6 +15,7 @@ export interface ModelArtifact {
   builtAt: string;
   knowledge: Knowledge;
   intentModel: IntentModelData;
+  searchIndex: TermIndex;
 }
 
 const SOURCE_DIRS = ['knowledge', 'dialogs'];
@@ -39,7 +41,7 @@ export function readModelArtifact(file: string, fingerprint: string): ModelArtif
   } catch {
     return undefined;
   }
-  return artifact.fingerprint === fingerprint && artifact.knowledge && artifact.intentModel ? artifact : undefined;
+  return artifact.fingerprint === fingerprint && artifact.knowledge && artifact.intentModel && artifact.searchIndex ? artifact : undefined;
 }
 
 export function writeModelArtifact(file: string, artifact: ModelArtifact): void {

@@ -11,7 +11,7 @@ import { Understander } from '../nlu/understand';
 import { ContactFormatter } from '../replies/contactReplies';
 import { FlowReplies } from '../replies/flowReplies';
 import { Wording } from '../replies/wording';
-import { ArticleSearch } from '../search/articleSearch';
+import { ArticleSearch, type TermIndex } from '../search/articleSearch';
 import type { CloudStatusChecker } from '../status/cloudStatus';
 import { CatalogueLookup } from './catalogueLookup';
 
@@ -19,6 +19,8 @@ export interface CoreOptions {
   classifier?: ClassifierAlgorithm;
   /** A model trained at build time for this knowledge; without it the core trains one. */
   intentModel?: IntentModelData;
+  /** The known words' search matches, kept by the build with the model. */
+  searchIndex?: TermIndex;
   confidenceThreshold?: number;
   clarifyMargin?: number;
   statusChecker?: CloudStatusChecker;
@@ -67,7 +69,7 @@ export function createSupportCore(knowledge: Knowledge, options: CoreOptions = {
     lookup,
     wording,
     understander: new Understander(classifier, entities, domainVocabulary(knowledge), speller, { threshold, clarifyMargin }),
-    search: new ArticleSearch(knowledge.articles),
+    search: new ArticleSearch(knowledge.articles, speller, options.searchIndex),
     answers,
     flowReplies: new FlowReplies(wording, answers),
     contacts: new ContactFormatter(wording),

@@ -20,10 +20,17 @@ interface AliasEntry {
   brand?: string;
 }
 
+/** Where a catalogue phrase occurs in a message: its words from `start`, `length` of them. */
+interface Match<T> {
+  entry: T;
+  start: number;
+  length: number;
+}
+
 /** Finds the device, brand and error code named in a message, using the catalogue's aliases. */
 export class EntityExtractor {
-  private readonly aliases: AliasEntry[];
-  private readonly unsupported: string[];
+  private readonly aliases = new PhraseIndex<AliasEntry>();
+  private readonly unsupported = new PhraseIndex<string>();
 
   constructor(
     catalogue: Catalogue,
@@ -31,37 +38,31 @@ export class EntityExtractor {
     private readonly speller: SpellingCorrector,
     private readonly hints: ReadonlyMap<string, string> = new Map(),
   ) {
-    const entries: AliasEntry[] = [
-      ...catalogue.products.flatMap((p) => p.aliases.map((a) => ({ phrase: phraseOf(a), product: p.id }))),
-      ...catalogue.brands.flatMap((b) => b.aliases.map((a) => ({ phrase: phraseOf(a), product: b.product, brand: b.id }))),
-    ];
-    // Longest first, so "my cloud home" wins over "cloud" and a brand's model over a bare word.
-    this.aliases = entries.filter((e) => e.phrase.trim()).sort((a, b) => b.phrase.length - a.phrase.length);
-    this.unsupported = catalogue.unsupportedDevices.map(phraseOf).filter((p) => p.trim());
+    for (const p of catalogue.products) p.aliases.forEach((a) => this.aliases.add(phraseOf(a), { phrase: phraseOf(a), product: p.id }));
+    for (const b of catalogue.brands) b.aliases.forEach((a) => this.aliases.add(phraseOf(a), { phrase: phraseOf(a), product: b.product, brand: b.id }));
+    for (const d of catalogue.unsupportedDevices) this.unsupported.add(phraseOf(d), phraseOf(d));
   }
 
-  extract(text: string): Entities {
+  /** `stems`: the message's classifier tokens when the caller has them already (they imply a device). */
+  extract(text: string, stems?: string[]): Entities {
     const raw = words(text);
     const corrected = raw.map((w) => this.speller.correct(w));
     const entities: Entities = {};
     const code = findErrorCode(text, this.knownCodes);
     if (code) entities.errorCode = code;
-    const other = this.unsupported.find((p) => ` ${raw.join(' ')} `.includes(` ${p} `));
-    if (other) entities.unsupported = other;
-    // "quartz watch" is not a smartwatch: the unsupported phrase is taken out before looking for devices.
-    const without = (ws: string[]) => (other ? ` ${ws.join(' ')} `.replace(` ${other} `, ' | ') : ` ${ws.join(' ')} `);
-    const hit = this.findAlias(without(raw)) ?? this.findAlias(without(corrected));
+    const other = this.unsupported.longest(raw);
+    if (other) entities.unsupported = other.entry;
+    // "quartz watch" is not a smartwatch: the words of an unsupported device are not searched for devices.
+    const outside = (m: Match<AliasEntry>) => !other || m.start + m.length <= other.start || m.start >= other.start + other.length;
+    const hit = this.aliases.longest(raw, outside) ?? this.aliases.longest(corrected, outside);
     if (hit) {
-      entities.product = hit.product;
-      if (hit.brand) entities.brand = hit.brand;
-      else {
-        // "my samsung smartwatch": the product word matched first only if it is longer; look for a brand too.
-        const brand = this.findAlias(without(raw), (e) => e.brand !== undefined && e.product === hit.product);
-        if (brand?.brand) entities.brand = brand.brand;
-      }
+      entities.product = hit.entry.product;
+      // "my samsung smartwatch": the longer product word matched first; look for a brand of it too.
+      const brand = hit.entry.brand ?? this.aliases.longest(raw, (m) => outside(m) && m.entry.product === hit.entry.product && m.entry.brand !== undefined)?.entry.brand;
+      if (brand) entities.brand = brand;
     }
     if (!entities.product && !other) {
-      const implied = this.impliedProduct(corrected.join(' '));
+      const implied = this.impliedProduct(stems ?? features(corrected.join(' ')));
       if (implied) entities.impliedProduct = implied;
     }
     return entities;
@@ -73,13 +74,36 @@ export class EntityExtractor {
   }
 
   // The product whose own words the message uses, when no other product's words appear with them.
-  private impliedProduct(text: string): string | undefined {
-    const votes = new Set(features(text).map((stem) => this.hints.get(stem)).filter((p) => p !== undefined));
+  private impliedProduct(stems: string[]): string | undefined {
+    const votes = new Set(stems.map((stem) => this.hints.get(stem)).filter((p) => p !== undefined));
     return votes.size === 1 ? [...votes][0] : undefined;
   }
+}
 
-  private findAlias(haystack: string, accept: (e: AliasEntry) => boolean = () => true): AliasEntry | undefined {
-    return this.aliases.find((e) => accept(e) && haystack.includes(` ${e.phrase} `));
+/** Catalogue phrases by their words, looked up by the message's word n-grams (not a scan of every alias). */
+class PhraseIndex<T> {
+  private readonly byPhrase = new Map<string, { entry: T; order: number }>();
+  private maxWords = 0;
+
+  add(phrase: string, entry: T): void {
+    if (!phrase.trim() || this.byPhrase.has(phrase)) return;
+    this.byPhrase.set(phrase, { entry, order: this.byPhrase.size });
+    this.maxWords = Math.max(this.maxWords, phrase.split(' ').length);
+  }
+
+  /** The longest phrase in the words (the earliest listed on a tie), among the matches `accept` allows. */
+  longest(ws: string[], accept: (m: Match<T>) => boolean = () => true): Match<T> | undefined {
+    let best: (Match<T> & { chars: number; order: number }) | undefined;
+    for (let length = Math.min(this.maxWords, ws.length); length >= 1; length--) {
+      for (let start = 0; start + length <= ws.length; start++) {
+        const phrase = ws.slice(start, start + length).join(' ');
+        const found = this.byPhrase.get(phrase);
+        if (!found) continue;
+        const m = { entry: found.entry, start, length, chars: phrase.length, order: found.order };
+        if (accept(m) && (!best || m.chars > best.chars || (m.chars === best.chars && m.order < best.order))) best = m;
+      }
+    }
+    return best;
   }
 }
 

@@ -19,6 +19,11 @@ export class SpellingCorrector {
     }
   }
 
+  /** The known words. */
+  get words(): ReadonlySet<string> {
+    return this.vocabulary;
+  }
+
   correct(word: string): string {
     if (word.length < 4 || this.vocabulary.has(word) || !/^\p{L}+$/u.test(word)) return word;
     const cached = this.cache.get(word);

@@ -54,7 +54,7 @@ export class Understander {
   understand(text: string, rules: UnderstandingRules = this.rules): Understanding {
     const tokens = features(text, this.speller);
     const ranking = this.classifier.classifyFeatures(tokens).slice(0, 3);
-    const entities = this.entities.extract(text);
+    const entities = this.entities.extract(text, tokens);
     const { intent, confidence } = this.decide(ranking[0], entities, tokens, rules);
     return { text, intent, confidence, ranking, entities, clarify: needsClarifying(intent, confidence, ranking, rules) };
   }

@@ -25,12 +25,13 @@ describe('the trained model kept by the build', () => {
     const k = realKnowledge();
     const trained = createSupportCore(k);
     const file = join(dir, 'dist', 'model.json');
-    writeModelArtifact(file, { fingerprint: 'abc', builtAt: '2026-11-22T10:00:00Z', knowledge: k, intentModel: trained.classifier.toData() });
+    writeModelArtifact(file, { fingerprint: 'abc', builtAt: '2026-11-22T10:00:00Z', knowledge: k, intentModel: trained.classifier.toData(), searchIndex: trained.search.buildTermIndex() });
     const artifact = readModelArtifact(file, 'abc')!;
     expect(artifact.knowledge).toEqual(k);
-    const restored = createSupportCore(artifact.knowledge, { intentModel: artifact.intentModel });
+    const restored = createSupportCore(artifact.knowledge, { intentModel: artifact.intentModel, searchIndex: artifact.searchIndex });
     for (const text of ['my galaxy watch wont pair', 'is my nas under warranty', 'best pizza in town', 'thx', 'cant reach my files from work']) {
       expect(restored.understander.understand(text)).toEqual(trained.understander.understand(text));
+      expect(restored.search.search(text)).toEqual(createSupportCore(k).search.search(text));
     }
     expect(restored.classifier.temperature).toBe(trained.classifier.temperature);
   });
