@@ -25,6 +25,7 @@ const schema = z.object({
   DEFAULT_TIMEZONE: z.string().default(''),
   DIRECT_LINE_SECRET: z.string().default(''),
   DIRECT_LINE_ENDPOINT: z.string().url().default('https://directline.botframework.com/v3/directline'),
+  TEAMS_ESCALATION: z.enum(['helpdesk', 'consumer']).default('helpdesk'),
 });
 
 export type Config = ReturnType<typeof toConfig>;
@@ -53,6 +54,8 @@ function toConfig(env: z.infer<typeof schema>) {
     defaultTimezone: env.DEFAULT_TIMEZONE || undefined,
     // The secret stays on the server: only short-lived tokens made from it reach the browser.
     directLine: { secret: env.DIRECT_LINE_SECRET || undefined, endpoint: env.DIRECT_LINE_ENDPOINT.replace(/\/+$/, '') },
+    // In Teams (a company's own users) the bot escalates to the internal helpdesk in knowledge/helpdesk.yaml.
+    teams: { escalation: env.TEAMS_ESCALATION },
   };
 }
 

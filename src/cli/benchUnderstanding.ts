@@ -15,8 +15,17 @@ const WARM_UP = 1_000;
 const STARTS = 5;
 
 async function main(): Promise<void> {
-  if (pinToOneCore()) return;
   const config = loadConfig();
+  if (process.argv.includes('--classify-only')) return benchClassify(config);
+  // Classify pinned to one core in a child process; start-up unpinned, as the bot would run.
+  if (!runPinned()) benchClassify(config);
+  const ready: number[] = [];
+  for (let i = 0; i < STARTS; i++) ready.push(await timeToFirstAnswer(config.knowledgeDir));
+  ready.sort((a, b) => a - b);
+  console.log(`ready: process start → first message answered, ${STARTS} starts: median ${ready[Math.floor(STARTS / 2)]} ms, max ${ready[STARTS - 1]} ms (target < ${TARGETS.readyMs} ms)`);
+}
+
+function benchClassify(config: ReturnType<typeof loadConfig>): void {
   const root = config.knowledgeDir;
   const core = coreFromConfig(config);
   const seeds = [...loadIntentSet(root, EVAL_FILES.intentsDev), ...loadIntentSet(root, EVAL_FILES.intentsHeldout)].map((e) => e.text)
@@ -36,20 +45,13 @@ async function main(): Promise<void> {
   times.sort((a, b) => a - b);
   const perSecond = Math.round(MESSAGES / seconds);
   console.log(`  ${perSecond} messages/s on one core (target ≥ ${TARGETS.classifyPerSecond}); per message p50 ${us(times, 0.5)} µs, p99 ${us(times, 0.99)} µs, max ${us(times, 1)} µs`);
-
-  const ready: number[] = [];
-  for (let i = 0; i < STARTS; i++) ready.push(await timeToFirstAnswer(root));
-  ready.sort((a, b) => a - b);
-  console.log(`ready: process start → first message answered, ${STARTS} starts: median ${ready[Math.floor(STARTS / 2)]} ms, max ${ready[STARTS - 1]} ms (target < ${TARGETS.readyMs} ms)`);
 }
 
-// Runs this benchmark again under `taskset -c 0` where available, so "one core" is literal.
-function pinToOneCore(): boolean {
-  if (process.env.BENCH_PINNED || process.platform !== 'linux') return false;
-  const probe = spawnSync('taskset', ['-c', '0', 'true']);
-  if (probe.status !== 0) return false;
-  const run = spawnSync('taskset', ['-c', '0', process.execPath, ...process.argv.slice(1)], { stdio: 'inherit', env: { ...process.env, BENCH_PINNED: '1' } });
-  process.exitCode = run.status ?? 1;
+// The classify part again under `taskset -c 0` where available, so "one core" is literal.
+function runPinned(): boolean {
+  if (process.platform !== 'linux' || spawnSync('taskset', ['-c', '0', 'true']).status !== 0) return false;
+  const run = spawnSync('taskset', ['-c', '0', process.execPath, process.argv[1], '--classify-only'], { stdio: 'inherit' });
+  if (run.status !== 0) throw new Error('the classify benchmark failed');
   return true;
 }
 

@@ -1,5 +1,5 @@
 import type { Config } from '../config';
-import { loadKnowledge } from '../knowledge/loadKnowledge';
+import type { Knowledge } from '../knowledge';
 import type { Logger } from '../logger';
 import { HttpCloudStatus } from '../status/cloudStatus';
 import { readModelArtifact, sourceFingerprint } from './modelArtifact';
@@ -13,7 +13,7 @@ import { createSupportCore, type CoreOptions, type SupportCore } from './support
 export function coreFromConfig(config: Config, logger?: Logger, overrides: Partial<CoreOptions> = {}): SupportCore {
   const artifact = readModelArtifact(config.modelFile, sourceFingerprint(config.knowledgeDir));
   if (!artifact) logger?.info({ modelFile: config.modelFile }, 'no trained model for the current data; training at start (npm run build keeps one)');
-  return createSupportCore(artifact?.knowledge ?? loadKnowledge(config.knowledgeDir), {
+  return createSupportCore(artifact?.knowledge ?? loadFromSource(config.knowledgeDir), {
     classifier: config.classifier,
     intentModel: artifact?.intentModel,
     searchIndex: artifact?.searchIndex,
@@ -26,4 +26,10 @@ export function coreFromConfig(config: Config, logger?: Logger, overrides: Parti
     }),
     ...overrides,
   });
+}
+
+// The YAML parser and validators load only when the build's artifact cannot be used (start-up time).
+function loadFromSource(root: string): Knowledge {
+  const { loadKnowledge } = require('../knowledge/loadKnowledge') as typeof import('../knowledge/loadKnowledge');
+  return loadKnowledge(root);
 }

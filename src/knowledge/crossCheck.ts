@@ -143,6 +143,11 @@ export function crossCheck(s: KnowledgeSources): CheckResult {
     if (r.example && r.phone && !FICTIONAL_PHONE.test(r.phone)) err(c.file, c.lineOf(['repairCentres', i, 'phone']), 'example entries use fictional +1 555-01xx numbers');
   });
   for (const b of brandIds) if (!c.data.manufacturers.some((m) => m.brand === b)) warn(c.file, undefined, `brand ${b} has no manufacturer contact`);
+  const h = s.helpdesk;
+  h?.data.contacts.forEach((x, i) => {
+    if (!isValidZone(x.hours.timezone)) err(h.file, h.lineOf(['contacts', i, 'hours', 'timezone']), `unknown time zone "${x.hours.timezone}"`);
+    if (x.example && x.phone && !FICTIONAL_PHONE.test(x.phone)) err(h.file, h.lineOf(['contacts', i, 'phone']), 'example entries use fictional +1 555-01xx numbers');
+  });
   const w = s.warranty;
   Object.keys(w.data.products).filter((p) => !productIds.has(p)).forEach((p) => err(w.file, w.lineOf(['products', p]), `unknown product "${p}"`));
   Object.keys(w.data.brands).filter((b) => !brandIds.has(b)).forEach((b) => err(w.file, w.lineOf(['brands', b]), `unknown brand "${b}"`));

@@ -1,5 +1,5 @@
 import type {
-  Answer, Article, Catalogue, Contacts, Flow, IntentFile, WarrantyTerms,
+  Answer, Article, Catalogue, Contacts, Flow, Helpdesk, IntentFile, WarrantyTerms,
 } from './schema';
 import type { Located } from './readYamlFile';
 
@@ -13,6 +13,8 @@ export interface Knowledge {
   contacts: Contacts;
   warranty: WarrantyTerms;
   flows: Flow[];
+  /** The internal helpdesk (knowledge/helpdesk.yaml), when the deployment has one. */
+  helpdesk?: Helpdesk;
 }
 
 /** The same data with the file each part came from, for validation messages. */
@@ -25,4 +27,5 @@ export interface KnowledgeSources {
   contacts: Located<Contacts>;
   warranty: Located<WarrantyTerms>;
   flows: Located<Flow>[];
+  helpdesk?: Located<Helpdesk>;
 }

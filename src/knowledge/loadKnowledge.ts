@@ -1,14 +1,17 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { DataError, type DataProblem } from './dataError';
 import { readYamlFile, type Located } from './readYamlFile';
 import {
-  answersSchema, articleSchema, catalogueSchema, contactsSchema, flowSchema, intentFileSchema,
+  answersSchema, articleSchema, catalogueSchema, contactsSchema, flowSchema, helpdeskSchema, intentFileSchema,
   responsesSchema, warrantySchema,
 } from './schema';
 import type { Knowledge, KnowledgeSources } from './knowledge';
 import { crossCheck } from './crossCheck';
 import { yamlFilesUnder } from './yamlFiles';
+
+export const HELPDESK_FILE = 'knowledge/helpdesk.yaml';
 
 /**
  * Loads and checks knowledge/ and dialogs/ under `root`. Collects every problem before throwing,
@@ -37,6 +40,8 @@ export function loadKnowledgeSources(root: string): KnowledgeSources {
     contacts: read('knowledge/contacts.yaml', contactsSchema),
     warranty: read('knowledge/warranty.yaml', warrantySchema),
     flows: readAll('dialogs', flowSchema),
+    // Optional: only deployments that point Teams users to an internal helpdesk have one.
+    helpdesk: existsSync(join(root, HELPDESK_FILE)) ? read(HELPDESK_FILE, helpdeskSchema) : undefined,
   };
   if (problems.length > 0) throw new DataError(problems);
   return sources as KnowledgeSources;
@@ -52,6 +57,7 @@ export function toKnowledge(s: KnowledgeSources): Knowledge {
     contacts: s.contacts.data,
     warranty: s.warranty.data,
     flows: s.flows.map((f) => f.data),
+    ...(s.helpdesk ? { helpdesk: s.helpdesk.data } : {}),
   };
 }
 

@@ -111,6 +111,24 @@ export const contactsSchema = z.strictObject({
   questionsForRepairShop: z.array(nonEmpty).min(1),
 });
 
+const webUrl = url.regex(/^https?:\/\//i, 'links start with http:// or https://');
+
+// The internal IT helpdesk a company's Teams users are pointed to instead of consumer contacts.
+export const helpdeskContactSchema = z.strictObject({
+  name: nonEmpty,
+  example: z.literal(true).optional(),
+  note: nonEmpty.optional(),
+  phone: nonEmpty.optional(),
+  email: z.string().email().optional(),
+  portal: webUrl.optional(),
+  chat: webUrl.optional(),
+  hours: hoursSchema,
+});
+
+export const helpdeskSchema = z.strictObject({
+  contacts: z.array(helpdeskContactSchema).min(1),
+});
+
 export const warrantySchema = z.strictObject({
   defaultMonths: z.number().int().positive(),
   products: z.record(id, z.number().int().positive()).default({}),
@@ -165,6 +183,8 @@ export type Hours = z.infer<typeof hoursSchema>;
 export type Manufacturer = z.infer<typeof manufacturerSchema>;
 export type RepairCentre = z.infer<typeof repairCentreSchema>;
 export type Contacts = z.infer<typeof contactsSchema>;
+export type HelpdeskContact = z.infer<typeof helpdeskContactSchema>;
+export type Helpdesk = z.infer<typeof helpdeskSchema>;
 export type WarrantyTerms = z.infer<typeof warrantySchema>;
 export type Diagnostic = z.infer<typeof diagnosticSchema>;
 export type FixStep = z.infer<typeof fixStepSchema>;

@@ -9,9 +9,23 @@ export function features(text: string, speller?: SpellingCorrector): string[] {
   for (const w of words(text)) {
     if (STOP_WORDS.has(w)) continue;
     const corrected = speller ? speller.correct(w) : w;
-    tokens.push(/^\d+$/.test(corrected) ? numberToken(corrected) : PorterStemmer.stem(corrected));
+    tokens.push(/^\d+$/.test(corrected) ? numberToken(corrected) : stem(corrected));
   }
   return tokens;
+}
+
+// Stemming is the slow part of building the core at start; the same few thousand words recur.
+const stems = new Map<string, string>();
+const MAX_STEMS = 50_000;
+
+function stem(word: string): string {
+  let s = stems.get(word);
+  if (s === undefined) {
+    s = PorterStemmer.stem(word);
+    if (stems.size >= MAX_STEMS) stems.clear();
+    stems.set(word, s);
+  }
+  return s;
 }
 
 // Error codes matter ("1002"), other numbers (years, menu choices) only as a shape.
