@@ -8,8 +8,9 @@ import { barChart, lineChart } from '../eval/svgChart';
 import { TARGETS } from '../eval/targets';
 import { loadKnowledge } from '../knowledge/loadKnowledge';
 
-// `npm run eval [-- --folds 5] [-- --no-logistic]`: how well the bot understands, on labelled messages
+// `npm run eval [-- --folds 5] [-- --logistic]`: how well the bot understands, on labelled messages
 // it never trained on. Prints the key numbers and writes reports/eval.md with two SVG charts.
+// --logistic adds natural's logistic regression to the comparison (it trains for many minutes).
 function main(): void {
   const config = loadConfig();
   const started = performance.now();
@@ -21,7 +22,7 @@ function main(): void {
     confidenceThreshold: config.confidenceThreshold,
     clarifyMargin: config.clarifyMargin,
   });
-  const e = runEvaluation(config.knowledgeDir, k, core, { folds, compareLogistic: !args.includes('--no-logistic') });
+  const e = runEvaluation(config.knowledgeDir, k, core, { folds, compareLogistic: args.includes('--logistic') });
 
   const dir = join(config.knowledgeDir, 'reports');
   mkdirSync(dir, { recursive: true });

@@ -23,7 +23,17 @@ const MONTH = `(${Object.keys(MONTHS).join('|')})\\.?`;
 const SEASONS: Record<string, number> = { spring: 3, summer: 6, autumn: 9, fall: 9, winter: 12 };
 const COUNT_WORDS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, eighteen: 18, 'a couple of': 2, couple: 2, 'a few': 3, few: 3,
+  eleven: 11, twelve: 12, eighteen: 18, 'a couple of': 2, 'couple of': 2, couple: 2, 'a few': 3, few: 3,
+};
+// Fractions people say, as whole units the "ago" reader understands.
+const FRACTIONS: [RegExp, string][] = [
+  [/\ba year and a half\b/, '18 months'], [/\bone and a half years?\b/, '18 months'], [/\bhalf a year\b/, '6 months'],
+  [/\ba month and a half\b/, '6 weeks'], [/\btwo and a half years?\b/, '30 months'],
+];
+// "early 2025", "end of last year": a third of the year rather than all of it.
+const YEAR_PARTS: Record<string, [number, number]> = {
+  early: [1, 4], 'start of': [1, 3], 'beginning of': [1, 3], mid: [5, 8], 'middle of': [5, 8],
+  late: [9, 12], 'end of': [9, 12],
 };
 const COUNT = `(\\d{1,3}|${Object.keys(COUNT_WORDS).sort((a, b) => b.length - a.length).join('|')})`;
 // How far off a "N units ago" answer may be, by unit.
@@ -33,10 +43,12 @@ type Parser = (text: string, ctx: DateContext) => PurchaseDate | undefined;
 
 /**
  * Reads a purchase date the way people write it: 2025-03-14, 14/03/2025, March 2025, 14 March 2025,
- * last March, last summer, Christmas 2024, 8 months ago, two years ago, yesterday, last year.
+ * last March, last summer, Christmas 2024, 8 months ago, two years ago, a year and a half ago,
+ * early 2025, end of last year, yesterday, last year.
  */
 export function parsePurchaseDate(input: string, ctx: DateContext): PurchaseDate {
-  const text = normalise(input).replace(/(\d)(st|nd|rd|th)\b/g, '$1').replace(/,/g, ' ').replace(/\s+/g, ' ');
+  const text = FRACTIONS.reduce((t, [pattern, words]) => t.replace(pattern, words),
+    normalise(input).replace(/(\d)(st|nd|rd|th)\b/g, '$1').replace(/,/g, ' ').replace(/\s+/g, ' '));
   for (const parse of PARSERS) {
     const result = parse(text, ctx);
     if (result) return clampToNow(result, ctx.now);
@@ -132,8 +144,18 @@ const relative: Parser = (t, ctx) => {
   return y ? span(DateTime.fromObject({ year: +y[1] }, { zone: now.zone }), 'year') : undefined;
 };
 
+const yearPart: Parser = (t, ctx) => {
+  const parts = Object.keys(YEAR_PARTS).join('|');
+  const m = new RegExp(`\\b(${parts})(?: of)? (last year|this year|(?:19|20)\\d\\d)\\b`).exec(t);
+  if (!m) return undefined;
+  const year = m[2] === 'last year' ? ctx.now.year - 1 : m[2] === 'this year' ? ctx.now.year : +m[2];
+  const [from, to] = YEAR_PARTS[m[1]];
+  const start = DateTime.fromObject({ year, month: from }, { zone: ctx.now.zone });
+  return { kind: 'date', earliest: start, latest: start.set({ month: to }).endOf('month') };
+};
+
 // Most specific first: a full date beats a month, a month beats a bare year.
-const PARSERS: Parser[] = [iso, numeric, dayMonthYear, monthYear, holiday, season, ago, namedMonth, relative];
+const PARSERS: Parser[] = [iso, numeric, dayMonthYear, monthYear, holiday, season, ago, namedMonth, yearPart, relative];
 
 function day(year: number, month: number, dayOfMonth: number, ctx: DateContext): PurchaseDate | undefined {
   const d = DateTime.fromObject({ year, month, day: dayOfMonth }, { zone: ctx.now.zone });

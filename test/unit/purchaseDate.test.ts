@@ -125,6 +125,24 @@ describe('parsePurchaseDate (now = Sunday 22 November 2026, 10:00 London)', () =
     expect(range(parse('I bought it in 2024'))).toEqual(['2024-01-01', '2024-12-31']);
   });
 
+  test.each([
+    ['a year and a half ago', '2025-05-07', '2025-06-06'],
+    ['half a year ago', '2026-05-07', '2026-06-06'],
+    ['a couple of months ago', '2026-09-07', '2026-10-07'],
+    ['couple of months ago', '2026-09-07', '2026-10-07'],
+  ])('a fraction or a rough count ("%s") is read as a window around it', (text, from, to) => {
+    expect(range(parse(text))).toEqual([from, to]);
+  });
+
+  test.each([
+    ['early 2025', '2025-01-01', '2025-04-30'],
+    ['mid 2024', '2024-05-01', '2024-08-31'],
+    ['end of last year', '2025-09-01', '2025-12-31'],
+    ['at the start of this year', '2026-01-01', '2026-03-31'],
+  ])('part of a year ("%s") is that third of it, not the whole year', (text, from, to) => {
+    expect(range(parse(text))).toEqual([from, to]);
+  });
+
   test.each(['2027-01-05', '5 January 2027', 'December 2026', '2027'])('a date after now (%s) is future', (text) => {
     expect(parse(text)).toEqual({ kind: 'future' });
   });
