@@ -3,11 +3,13 @@ import type { Config } from './config';
 import { createAdapter } from './bot/adapter';
 import { ReplySender, type ReplyObserver } from './bot/replySender';
 import { SupportBot } from './bot/SupportBot';
+import { SmsMiddleware } from './bot/sms/smsMiddleware';
 import { coreFromConfig } from './core/coreFromConfig';
 import type { CoreOptions } from './core/supportCore';
 import { mountDirectLine } from './directline';
 import type { Logger } from './logger';
 import { createServer } from './server/createServer';
+import { registerSupportPage } from './server/supportPage';
 
 export interface AppOptions {
   storage?: Storage;
@@ -22,8 +24,11 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
   const storage = options.storage ?? new MemoryStorage();
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
-  const bot = new SupportBot({ core, sender: new ReplySender(core.wording, options.observer), conversationState, userState, logger });
+  const sender = new ReplySender(core.wording, options.observer);
+  const bot = new SupportBot({ core, sender, conversationState, userState, logger, teams: config.teams });
   const adapter = createAdapter(config.auth, logger, core.wording);
+  // SMS: carrier keywords (STOP/START/HELP), no message after an opt-out, GSM-7 plain text only.
+  adapter.use(new SmsMiddleware({ conversationState, sender, wording: core.wording, logger }));
   const server = createServer({
     adapter,
     bot,
@@ -37,5 +42,7 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
     deliver: (activity) => adapter.processActivityDirect('', activity as Partial<Activity> as Activity, (ctx) => bot.run(ctx)),
     logger,
   });
+  // The support-site page with Web Chat at /. With an Azure secret the browser talks to Azure's Direct Line.
+  registerSupportPage(server, { connectSources: config.directLine.secret ? [new URL(config.directLine.endpoint).origin] : [] });
   return { server, bot, adapter, core, conversationState, userState };
 }

@@ -9,6 +9,9 @@ import { MAIN_DIALOG, MainDialog } from './dialogs/MainDialog';
 import { textReply } from './dialogs/say';
 import type { ReplySender } from './replySender';
 import type { SupportCore } from '../core/supportCore';
+import { withTeamsHelpdesk, type TeamsEscalation } from './teams/helpdeskEscalation';
+import { stripBotMention } from './teams/mentions';
+import { botWasAdded, teamsWelcomeId } from './teams/teamsWelcome';
 
 // Longer messages are cut (with a note) before anything reads them.
 export const MAX_MESSAGE_CHARS = 2000;
@@ -19,6 +22,12 @@ export interface SupportBotDeps {
   conversationState: ConversationState;
   userState: UserState;
   logger: Logger;
+  /** Microsoft Teams: where escalations point (default helpdesk, when knowledge/helpdesk.yaml exists). */
+  teams?: { escalation?: TeamsEscalation };
+}
+
+interface TeamsWelcomeState {
+  welcomed?: boolean;
 }
 
 /**
@@ -28,6 +37,7 @@ export interface SupportBotDeps {
 export class SupportBot extends ActivityHandler {
   private readonly dialogs: DialogSet;
   private readonly deps: DialogDeps;
+  private readonly teamsWelcome: StatePropertyAccessor<TeamsWelcomeState>;
 
   constructor(private readonly bot: SupportBotDeps) {
     super();
@@ -35,9 +45,12 @@ export class SupportBot extends ActivityHandler {
       throw new Error('SupportBot needs core, sender, conversationState, userState and logger');
     }
     const dialogState: StatePropertyAccessor<DialogState> = bot.conversationState.createProperty('dialogState');
+    this.teamsWelcome = bot.conversationState.createProperty('teamsWelcome');
+    const helpdesk = bot.core.knowledge.helpdesk;
+    const useHelpdesk = (bot.teams?.escalation ?? 'helpdesk') === 'helpdesk' && helpdesk !== undefined;
     this.deps = {
       core: bot.core,
-      sender: bot.sender,
+      sender: useHelpdesk ? withTeamsHelpdesk(bot.sender, bot.core, helpdesk) : bot.sender,
       conversationData: bot.conversationState.createProperty<ConversationData>('conversationData'),
       profile: bot.userState.createProperty<UserProfile>('profile'),
     };
@@ -48,8 +61,23 @@ export class SupportBot extends ActivityHandler {
       await next();
     });
     this.onMembersAdded(async (ctx, next) => {
-      const joined = (ctx.activity.membersAdded ?? []).filter((m) => m.id !== ctx.activity.recipient?.id);
-      if (joined.length > 0) await this.bot.sender.send(ctx, [textReply(this.deps, 'welcome')]);
+      const a = ctx.activity;
+      if (a.channelId === 'msteams') {
+        // Teams adds the bot itself when the app is installed; people joining a team later are not greeted.
+        if (botWasAdded(a.membersAdded, a.recipient?.id)) await this.welcomeInTeams(ctx);
+      } else {
+        const joined = (a.membersAdded ?? []).filter((m) => m.id !== a.recipient?.id);
+        if (joined.length > 0) await this.bot.sender.send(ctx, [textReply(this.deps, 'welcome')]);
+      }
+      await next();
+    });
+    // Teams also sends installationUpdate on install; whichever comes first greets, once (an app upgrade does not).
+    this.onInstallationUpdateAdd(async (ctx, next) => {
+      if (ctx.activity.channelId === 'msteams' && ctx.activity.action === 'add') await this.welcomeInTeams(ctx);
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (ctx, next) => {
+      await this.teamsWelcome.set(ctx, {});
       await next();
     });
     this.onUnrecognizedActivityType(async (ctx, next) => {
@@ -64,6 +92,13 @@ export class SupportBot extends ActivityHandler {
     await this.bot.userState.saveChanges(ctx, false);
   }
 
+  private async welcomeInTeams(ctx: TurnContext): Promise<void> {
+    const state = await this.teamsWelcome.get(ctx, {});
+    if (state.welcomed) return;
+    state.welcomed = true;
+    await this.bot.sender.send(ctx, [textReply(this.deps, teamsWelcomeId(ctx.activity.conversation))]);
+  }
+
   /** "2" after a menu of suggested first messages means that message. */
   private async pickFromMenu(ctx: TurnContext): Promise<void> {
     const data = await conversationDataOf(this.deps, ctx);
@@ -75,6 +110,8 @@ export class SupportBot extends ActivityHandler {
 
   private async handleMessage(ctx: TurnContext): Promise<void> {
     const a = ctx.activity;
+    // "<at>Bot</at> my watch…" in Teams channels and group chats: understand only what was said to the bot.
+    stripBotMention(a);
     // A card button posts a value instead of text; read it as if it was typed.
     if (!a.text?.trim() && a.value && typeof a.value === 'object') {
       const v = a.value as { answer?: unknown; text?: unknown };

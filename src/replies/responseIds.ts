@@ -20,8 +20,11 @@ const FIXED_IDS = [
   'summary.warranty_covered', 'summary.warranty_expired', 'summary.warranty_borderline', 'summary.warranty_unknown',
   'summary.mark_fixed', 'summary.mark_not_fixed', 'summary.mark_declined', 'summary.mark_not_tried', 'summary.copy_hint',
   'render.reply_hint', 'render.more_details', 'render.warning', 'render.phone', 'render.email', 'render.call_button',
-  'render.email_button',
+  'render.email_button', 'render.warranty_title', 'render.answer_hint', 'render.fact_hours', 'render.fact_phone', 'render.fact_email',
+  'teams.welcome', 'teams.welcome_group', 'helpdesk.escalate', 'helpdesk.title', 'helpdesk.have_ready', 'helpdesk.link_portal',
   'intent.troubleshoot', 'intent.warranty', 'intent.repair', 'intent.contact_support',
+  // SMS (src/bot/sms/smsLabels.ts, SMS_RESPONSE_IDS)
+  'sms.reply_numbers', 'sms.reply_number', 'sms.more_steps', 'sms.more_details', 'sms.start', 'sms.welcome', 'sms.help', 'sms.help_in_flow',
 ];
 
 /** Every response id the code may ask for, given the product ids in the catalogue. */

@@ -3,8 +3,11 @@ import nock from 'nock';
 import pino from 'pino';
 import { ReplySender } from '../../src/bot/replySender';
 import { SupportBot } from '../../src/bot/SupportBot';
+import { SmsMiddleware } from '../../src/bot/sms/smsMiddleware';
 import { HttpCloudStatus } from '../../src/status/cloudStatus';
+import type { SupportCore } from '../../src/core/supportCore';
 import type { Reply } from '../../src/replies/reply';
+import { adaptiveCards, cardActions, cardText, type Json } from './cards';
 import { testCore } from './testCore';
 import type { Transcript } from './transcript';
 
@@ -15,22 +18,30 @@ export const STATUS_PATH = '/api/v2/status.json';
 export class ConversationHarness {
   readonly adapter: TestAdapter;
   private said: Reply[] = [];
+  private last: Partial<Activity>[] = [];
 
-  constructor(readonly channelId: string, options: { status?: Transcript['status']; locale?: string; timezone?: string } = {}) {
+  constructor(readonly channelId: string, options: HarnessOptions = {}) {
     const storage = new MemoryStorage();
-    const core = testCore({ statusChecker: statusChecker(options.status ?? 'off') });
+    const core = options.core ?? testCore({ statusChecker: statusChecker(options.status ?? 'off') });
+    const sender = new ReplySender(core.wording, (_channel, replies) => this.said.push(...replies));
+    const conversationState = new ConversationState(storage);
     const bot = new SupportBot({
       core,
-      sender: new ReplySender(core.wording, (_channel, replies) => this.said.push(...replies)),
-      conversationState: new ConversationState(storage),
+      sender,
+      conversationState,
       userState: new UserState(storage),
       logger: pino({ level: 'silent' }),
+      // The transcripts are about consumer devices; Teams conversations opt in to the internal helpdesk.
+      teams: { escalation: options.teamsEscalation ?? 'consumer' },
     });
+    const type = options.conversationType ?? 'personal';
     this.adapter = new TestAdapter((ctx) => bot.run(ctx), {
       channelId,
-      conversation: { id: `conv-${channelId}` },
+      conversation: channelId === 'msteams' ? { id: `conv-${channelId}`, conversationType: type, isGroup: type !== 'personal' } : { id: `conv-${channelId}` },
       locale: options.locale ?? 'en-GB',
     } as never);
+    // As in src/app.ts: SMS keywords and opt-out (does nothing on other channels).
+    this.adapter.use(new SmsMiddleware({ conversationState, sender, wording: core.wording }));
     this.timezone = options.timezone;
   }
 
@@ -43,8 +54,38 @@ export class ConversationHarness {
     await this.adapter.receiveActivity({ ...activity, localTimezone: this.timezone } as Partial<Activity>);
     const activities: Partial<Activity>[] = [];
     while (this.adapter.activeQueue.length > 0) activities.push(this.adapter.activeQueue.shift()!);
+    this.last = activities;
     return { ids: this.said.map((r) => r.id), activities };
   }
+
+  /** Taps a button of the last replies, sending what this channel sends for it. */
+  async click(title: string): Promise<{ ids: string[]; activities: Partial<Activity>[] }> {
+    return this.send(clickActivity(this.channelId, this.last, title));
+  }
+}
+
+export interface HarnessOptions {
+  status?: Transcript['status'];
+  locale?: string;
+  timezone?: string;
+  teamsEscalation?: Transcript['teamsEscalation'];
+  conversationType?: Transcript['conversationType'];
+  /** Another core (e.g. knowledge without a helpdesk); the status option is then ignored. */
+  core?: SupportCore;
+}
+
+/** The activity a channel sends when the person taps the button titled `title` (SMS has none: it is typed). */
+export function clickActivity(channelId: string, activities: Partial<Activity>[], title: string): Record<string, unknown> {
+  if (channelId === 'sms') return { text: title };
+  const chip = activities.flatMap((a) => a.suggestedActions?.actions ?? []).find((x) => x.title === title);
+  if (chip) return { text: String(chip.value) };
+  const submit = adaptiveCards(activities).flatMap(cardActions).find((x) => x.type === 'Action.Submit' && x.title === title);
+  if (!submit) throw new Error(`no button "${title}" on ${channelId} in: ${JSON.stringify(activities)}`);
+  const data = submit.data as Json;
+  // Teams sends a messageBack's text as the message and its value as the value; Web Chat posts the data object.
+  const back = data.msteams as { type?: string; text?: string; value?: unknown } | undefined;
+  if (channelId === 'msteams' && back?.type === 'messageBack') return { text: back.text, value: back.value };
+  return { value: data };
 }
 
 function statusChecker(mode: NonNullable<Transcript['status']>): HttpCloudStatus {
@@ -63,7 +104,7 @@ export function visibleText(activities: Partial<Activity>[]): string {
     .flatMap((a) => [
       a.text ?? '',
       ...(a.suggestedActions?.actions ?? []).map((x) => x.title ?? ''),
-      ...(a.attachments ?? []).map((x) => JSON.stringify(x.content ?? {})),
+      ...(a.attachments ?? []).map((x) => (x.contentType === 'application/vnd.microsoft.card.adaptive' ? cardText(x.content as Json) : JSON.stringify(x.content ?? {}))),
     ])
     .join('\n')
     .toLowerCase();

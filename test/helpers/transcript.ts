@@ -12,6 +12,10 @@ export interface Transcript {
   channels?: string[];
   locale?: string;
   timezone?: string;
+  /** Teams only: where escalations point; the runner uses `consumer` unless a conversation says `helpdesk`. */
+  teamsEscalation?: 'helpdesk' | 'consumer';
+  /** Teams only: personal (default), channel or groupChat. */
+  conversationType?: 'personal' | 'channel' | 'groupChat';
   turns: Turn[];
 }
 
@@ -19,6 +23,11 @@ export interface Turn {
   user?: string;
   /** A card submit or another raw activity instead of text. */
   activity?: Record<string, unknown>;
+  /**
+   * Taps the button with this title in the previous turn's replies and sends what the channel would:
+   * a chip's text, a card's Action.Submit value (Web Chat) or its messageBack (Teams); on SMS, types it.
+   */
+  click?: string;
   /** Reply ids, in order, exactly. */
   bot: string[];
   /** Text fragments that must appear somewhere in this turn's rendered replies (case-insensitive). */

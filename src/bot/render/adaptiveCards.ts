@@ -87,10 +87,12 @@ export function submitAnswer(label: string, flavour: SubmitFlavour): CardJson {
   return { type: 'Action.Submit', title, data };
 }
 
-// Characters that start Markdown inline syntax (emphasis, code, links, images, HTML, tables).
-const INLINE = /[\\`*_~[\]<>|]/g;
-// What makes a line a heading, list item, rule or setext underline ("# x", "- x", "+ x", "---", "===", "1. x").
-const BLOCK_MARK = /^(\s*)([-+=#])(?=[-+=#\s]|$)/;
+// Characters that start Markdown inline syntax (emphasis, code, links, images, HTML and autolinks,
+// tables). An underscore inside a word (America/Los_Angeles, user_name) never makes emphasis, and
+// ">" only quotes at the start of a line ("Settings > General" stays as written).
+const INLINE = /[\\`*~[\]<|]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
+// What makes a line a quote, heading, list item, rule or setext underline ("> x", "# x", "- x", "+ x", "---", "===").
+const BLOCK_MARK = /^(\s*)(>|[-+=#](?=[-+=#\s]|$))/;
 const NUMBERED = /^(\s*)(\d{1,9})([.)])(?=\s|$)/;
 
 /**

@@ -1,18 +1,41 @@
-import { ActionTypes, CardFactory, type Activity, type CardAction } from 'botbuilder';
-import type { Choice, ContactEntry, Reply } from '../../replies/reply';
+import { ActionTypes, type Activity, type Attachment, type CardAction } from 'botbuilder';
+import type { Choice, ChoicesReply, Reply } from '../../replies/reply';
+import type { SubmitFlavour } from './adaptiveCards';
 import type { ChannelRenderer } from './channelRenderer';
-import { stepsText, summaryText } from './markdownText';
 import type { RenderLabels } from './renderLabels';
+import { ReplyCards, WARRANTY_TERMS, WARRANTY_VERDICTS } from './replyCards';
 
 /**
- * Web Chat, the Emulator and other rich channels: Markdown text, suggested-action buttons for
- * choices, a card per contact with tap-to-call and links.
+ * Web Chat (webchat and directline), the Emulator and other rich channels: Markdown text,
+ * suggested-action chips for questions (a typed answer works too), and Adaptive Cards for fix
+ * steps (with the question after them as Action.Submit buttons), contacts, summaries and the
+ * warranty verdict.
  */
 export class RichRenderer implements ChannelRenderer {
-  constructor(protected readonly labels: RenderLabels) {}
+  protected readonly cards: ReplyCards;
+
+  constructor(protected readonly labels: RenderLabels, flavour: SubmitFlavour = 'webchat') {
+    this.cards = new ReplyCards(labels, flavour);
+  }
 
   render(replies: Reply[]): Partial<Activity>[] {
-    return replies.map((r) => this.one(r));
+    const out: Partial<Activity>[] = [];
+    for (let i = 0; i < replies.length; i++) {
+      const r = replies[i];
+      const next = replies[i + 1];
+      // A fix and "Did that fix it?" are one card: the answers sit under the steps.
+      if (r.kind === 'steps' && next?.kind === 'choices') {
+        out.push(cardMessage(this.cards.steps(r, next)));
+        i++;
+      } else if (r.kind === 'text' && WARRANTY_VERDICTS.has(r.id)) {
+        const terms = next?.kind === 'summary' && next.id === WARRANTY_TERMS ? next : undefined;
+        out.push(cardMessage(this.cards.warranty(r, terms)));
+        if (terms) i++;
+      } else {
+        out.push(this.one(r));
+      }
+    }
+    return out;
   }
 
   protected one(r: Reply): Partial<Activity> {
@@ -20,33 +43,20 @@ export class RichRenderer implements ChannelRenderer {
       case 'text':
         return markdown(r.text);
       case 'steps':
-        return markdown(stepsText(r, true, this.labels));
+        return cardMessage(this.cards.steps(r));
       case 'summary':
-        return markdown(summaryText(r, true));
+        return cardMessage(this.cards.summary(r));
       case 'choices':
-        return this.choices(r.text, r.choices);
+        return this.choices(r);
       case 'contacts':
-        return {
-          type: 'message',
-          text: r.title,
-          attachmentLayout: 'list',
-          attachments: r.contacts.map((c) => CardFactory.heroCard(c.name, [c.note, c.hours].filter(Boolean).join('\n\n'), undefined, this.contactButtons(c))),
-        };
+        return cardMessage(this.cards.contacts(r));
     }
   }
 
-  private contactButtons(c: ContactEntry): CardAction[] {
-    const buttons: CardAction[] = [];
-    if (c.phone) buttons.push({ type: ActionTypes.Call, title: this.labels.callButton(c.phone), value: `tel:${c.phone.replace(/[^\d+]/g, '')}` });
-    if (c.email) buttons.push({ type: ActionTypes.OpenUrl, title: this.labels.emailButton(c.email), value: `mailto:${c.email}` });
-    for (const l of c.links) buttons.push({ type: ActionTypes.OpenUrl, title: l.label, value: l.url });
-    return buttons;
-  }
-
-  protected choices(text: string, choices: Choice[]): Partial<Activity> {
+  protected choices(r: ChoicesReply): Partial<Activity> {
     return {
-      ...markdown(text),
-      suggestedActions: { to: [], actions: imBackButtons(choices) },
+      ...markdown(r.text),
+      suggestedActions: { to: [], actions: imBackButtons(r.choices) },
     };
   }
 }
@@ -55,7 +65,11 @@ export function markdown(text: string): Partial<Activity> {
   return { type: 'message', text, textFormat: 'markdown' };
 }
 
-/** A tapped button posts its label back, exactly as if the person had typed it. */
+export function cardMessage(card: Attachment): Partial<Activity> {
+  return { type: 'message', attachments: [card] };
+}
+
+/** A tapped chip posts its label back, exactly as if the person had typed it. */
 export function imBackButtons(choices: Choice[]): CardAction[] {
   return choices.map((c) => ({ type: ActionTypes.ImBack, title: c.label, value: c.label }));
 }

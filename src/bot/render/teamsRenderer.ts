@@ -1,19 +1,25 @@
-import { CardFactory, type Activity } from 'botbuilder';
-import type { Choice } from '../../replies/reply';
-import { imBackButtons, RichRenderer } from './richRenderer';
+import type { Activity } from 'botbuilder';
+import type { ChoicesReply } from '../../replies/reply';
+import type { RenderLabels } from './renderLabels';
+import { RichRenderer } from './richRenderer';
 
 /**
- * Microsoft Teams shows no suggested actions in channels and group chats, so choices become card
- * buttons (which post the label back, like a typed answer) with the options also listed in text.
+ * Microsoft Teams: the same Adaptive Cards as Web Chat, with answer buttons that post back as
+ * messageBack (the click shows as the person's message). Teams shows no suggested actions in
+ * channels and group chats, so a question is its text with the options numbered (answer by number
+ * or word) plus a card of Action.Submit buttons.
  */
 export class TeamsRenderer extends RichRenderer {
-  protected override choices(text: string, choices: Choice[]): Partial<Activity> {
-    const card = CardFactory.heroCard('', undefined, imBackButtons(choices));
+  constructor(labels: RenderLabels) {
+    super(labels, 'teams');
+  }
+
+  protected override choices(r: ChoicesReply): Partial<Activity> {
     return {
       type: 'message',
-      text: `${text}\n\n${choices.map((c, i) => `${i + 1}. ${c.label}`).join('\n')}`,
+      text: `${r.text}\n\n${r.choices.map((c, i) => `${i + 1}. ${c.label}`).join('\n')}`,
       textFormat: 'markdown',
-      attachments: [card],
+      attachments: [this.cards.choices(r)],
     };
   }
 }
