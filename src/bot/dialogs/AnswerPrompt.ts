@@ -1,5 +1,5 @@
-import { Prompt, type PromptOptions, type PromptRecognizerResult, type DialogContext } from './dialogKit';
-import type { TurnContext } from 'botbuilder';
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from './dialogKit';
+import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { SupportCore } from '../../core/supportCore';
 import { parsePurchaseDate } from '../../dates/purchaseDate';
 import { userLocale } from '../../core/turnContextInfo';
@@ -15,7 +15,7 @@ export type Expectation =
   | { type: 'product' }
   | { type: 'date' };
 
-export interface AnswerPromptOptions extends PromptOptions {
+export interface AnswerPromptOptions {
   replies: Reply[];
   expect: Expectation;
   /** Said before the question again when the answer was not understood. */
@@ -25,8 +25,10 @@ export interface AnswerPromptOptions extends PromptOptions {
 /**
  * One prompt for every question the bot asks. It sends channel-neutral replies through the
  * renderer and recognises typed or tapped answers; anything else gets one retry hint and the question again.
+ * It is a plain Dialog with botbuilder's prompt behaviour (ask, re-ask, re-ask after an interruption)
+ * rather than a `Prompt`, whose module loads Microsoft's number and choice recognisers at start.
  */
-export class AnswerPrompt extends Prompt<string> {
+export class AnswerPrompt extends Dialog<AnswerPromptOptions> {
   constructor(
     private readonly core: SupportCore,
     private readonly sender: ReplySender,
@@ -34,17 +36,36 @@ export class AnswerPrompt extends Prompt<string> {
     super(ANSWER_PROMPT);
   }
 
-  protected async onPrompt(ctx: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
-    const o = options as AnswerPromptOptions;
+  async beginDialog(dc: DialogContext, options?: AnswerPromptOptions): Promise<DialogTurnResult> {
+    // Kept where botbuilder's prompts keep them, so saved conversations read the same.
+    dc.activeDialog!.state.options = options;
+    await this.ask(dc.context, options!, false);
+    return Dialog.EndOfTurn;
+  }
+
+  async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    if (dc.context.activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
+    const options = dc.activeDialog!.state.options as AnswerPromptOptions;
+    const value = recogniseAnswer(this.core, dc.context, options.expect);
+    if (value !== undefined) return dc.endDialog(value);
+    if (!dc.context.responded) await this.ask(dc.context, options, true);
+    return Dialog.EndOfTurn;
+  }
+
+  async resumeDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    await this.repromptDialog(dc.context, dc.activeDialog!);
+    return Dialog.EndOfTurn;
+  }
+
+  async repromptDialog(ctx: TurnContext, instance: DialogInstance): Promise<void> {
+    await this.ask(ctx, instance.state.options as AnswerPromptOptions, false);
+  }
+
+  private async ask(ctx: TurnContext, o: AnswerPromptOptions, isRetry: boolean): Promise<void> {
     const hint: Reply[] = isRetry
       ? [{ kind: 'text', id: o.retryId ?? 'prompt.retry', text: this.core.wording.say(o.retryId ?? 'prompt.retry') }]
       : [];
     await this.sender.send(ctx, [...hint, ...o.replies]);
-  }
-
-  protected async onRecognize(ctx: TurnContext, _state: object, options: PromptOptions): Promise<PromptRecognizerResult<string>> {
-    const value = recogniseAnswer(this.core, ctx, (options as AnswerPromptOptions).expect);
-    return value === undefined ? { succeeded: false } : { succeeded: true, value };
   }
 }
 

@@ -56,7 +56,7 @@ export class FlowDialog extends ComponentDialog {
     const { replies, accepts } = this.deps.core.flowReplies.render(prompt, { articles: (id) => this.deps.core.search.byId(id), values });
     const labels = replies.flatMap((r) => (r.kind === 'choices' ? r.choices.map((c) => c.label) : []));
     const promptOptions: AnswerPromptOptions = { replies, expect: { type: 'answers', answers: [...accepts], labels } };
-    return step.prompt(ANSWER_PROMPT, promptOptions);
+    return step.beginDialog(ANSWER_PROMPT, promptOptions);
   }
 
   private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

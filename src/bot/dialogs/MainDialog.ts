@@ -64,7 +64,7 @@ export class MainDialog extends InterruptibleDialog {
     // The understander already turned "unsure, nothing of the domain named" into out_of_scope.
     if (u.clarify) {
       const choices = [...new Set([...u.ranking.map((r) => r.intent).filter((i) => CLARIFY_CHOICES.includes(i)), ...CLARIFY_CHOICES])].slice(0, 3);
-      return step.prompt(ANSWER_PROMPT, this.clarifyOptions(choices));
+      return step.beginDialog(ANSWER_PROMPT, this.clarifyOptions(choices));
     }
     return step.next();
   }
@@ -79,7 +79,7 @@ export class MainDialog extends InterruptibleDialog {
     const howTo = route.intent === 'troubleshoot' && isHowToQuestion(text) ? howToAnswer(this.deps.core, text, known) : undefined;
     (step.values as Record<string, unknown>).howTo = howTo;
     if (NEEDS_DEVICE.includes(route.intent) && !known && !howTo) {
-      return step.prompt(ANSWER_PROMPT, this.deviceOptions(route));
+      return step.beginDialog(ANSWER_PROMPT, this.deviceOptions(route));
     }
     return step.next();
   }

@@ -43,7 +43,7 @@ export class WarrantyDialog extends ComponentDialog {
       expect: { type: 'date' },
       retryId: 'warranty.ask_date_retry',
     };
-    return step.prompt(ANSWER_PROMPT, options);
+    return step.beginDialog(ANSWER_PROMPT, options);
   }
 
   private async clarifyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -60,7 +60,7 @@ export class WarrantyDialog extends ComponentDialog {
       replies: [{ kind: 'choices', id: 'warranty.ambiguous', text: core.wording.say('warranty.ambiguous'), choices: labels.map((label, i) => ({ value: String(i), label })) }],
       expect: { type: 'answers', answers: ['0', '1'], labels },
     };
-    return step.prompt(ANSWER_PROMPT, options);
+    return step.beginDialog(ANSWER_PROMPT, options);
   }
 
   private async verdictStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
