@@ -26,12 +26,51 @@ const schema = z.object({
   DIRECT_LINE_SECRET: z.string().default(''),
   DIRECT_LINE_ENDPOINT: z.string().url().default('https://directline.botframework.com/v3/directline'),
   TEAMS_ESCALATION: z.enum(['helpdesk', 'consumer']).default('helpdesk'),
+  STORAGE: z.enum(['sqlite', 'redis', 'azure-blob', 'memory']).default('sqlite'),
+  SQLITE_FILE: z.string().default(''),
+  REDIS_URL: z.string().default(''),
+  REDIS_KEY_PREFIX: z.string().default('support:'),
+  AZURE_STORAGE_CONNECTION_STRING: z.string().default(''),
+  AZURE_STORAGE_CONTAINER: z.string().default('support-state'),
+  HANDOFF_EVENT_CHANNELS: z.string().default('directline,webchat,emulator'),
+  HELPDESK_WEBHOOK_URL: z.union([z.literal(''), z.string().url()]).default(''),
+  HELPDESK_WEBHOOK_AUTH: z.string().default(''),
+  HELPDESK_WEBHOOK_AUTH_HEADER: z.string().default('Authorization'),
+  HELPDESK_WEBHOOK_TEMPLATE: z.string().default(''),
+  HELPDESK_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
+  HELPDESK_RETRY_INTERVAL_MS: z.coerce.number().int().positive().default(60000),
+  TRANSCRIPTS: z.enum(['on', 'off']).default('on'),
 });
 
 export type Config = ReturnType<typeof toConfig>;
 
-function toConfig(env: z.infer<typeof schema>) {
+type Env = z.infer<typeof schema>;
+
+/** Where conversation state, user profiles, events and transcripts live. */
+export type StorageSettings =
+  | { kind: 'sqlite'; file: string }
+  | { kind: 'redis'; url: string; keyPrefix: string }
+  | { kind: 'azure-blob'; connectionString: string; container: string }
+  | { kind: 'memory' };
+
+function storageSettings(env: Env): StorageSettings {
+  switch (env.STORAGE) {
+    case 'redis':
+      if (!env.REDIS_URL) throw new Error('Invalid settings:\nREDIS_URL: required when STORAGE=redis');
+      return { kind: 'redis', url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX };
+    case 'azure-blob':
+      if (!env.AZURE_STORAGE_CONNECTION_STRING) throw new Error('Invalid settings:\nAZURE_STORAGE_CONNECTION_STRING: required when STORAGE=azure-blob');
+      return { kind: 'azure-blob', connectionString: env.AZURE_STORAGE_CONNECTION_STRING, container: env.AZURE_STORAGE_CONTAINER };
+    case 'memory':
+      return { kind: 'memory' };
+    default:
+      return { kind: 'sqlite', file: env.SQLITE_FILE || join(projectRoot(), 'data', 'support.sqlite') };
+  }
+}
+
+function toConfig(env: Env) {
   const localMode = env.MicrosoftAppId === '';
+  const root = env.KNOWLEDGE_DIR || projectRoot();
   return {
     port: env.PORT,
     // Without credentials anyone could talk to the bot, so local mode listens on loopback only.
@@ -44,18 +83,34 @@ function toConfig(env: z.infer<typeof schema>) {
       MicrosoftAppTenantId: env.MicrosoftAppTenantId,
     },
     logLevel: env.LOG_LEVEL,
-    knowledgeDir: env.KNOWLEDGE_DIR || projectRoot(),
+    knowledgeDir: root,
     classifier: env.CLASSIFIER,
     confidenceThreshold: env.CONFIDENCE_THRESHOLD,
     clarifyMargin: env.CLARIFY_MARGIN,
     // The trained model and compiled knowledge `npm run build` keeps, so start-up does not train.
-    modelFile: env.MODEL_FILE || join(env.KNOWLEDGE_DIR || projectRoot(), 'dist', 'model.json'),
+    modelFile: env.MODEL_FILE || join(root, 'dist', 'model.json'),
     cloudStatus: { url: env.CLOUD_STATUS_URL || undefined, timeoutMs: env.CLOUD_STATUS_TIMEOUT_MS },
     defaultTimezone: env.DEFAULT_TIMEZONE || undefined,
     // The secret stays on the server: only short-lived tokens made from it reach the browser.
     directLine: { secret: env.DIRECT_LINE_SECRET || undefined, endpoint: env.DIRECT_LINE_ENDPOINT.replace(/\/+$/, '') },
     // In Teams (a company's own users) the bot escalates to the internal helpdesk in knowledge/helpdesk.yaml.
     teams: { escalation: env.TEAMS_ESCALATION },
+    storage: storageSettings(env),
+    handoff: {
+      // Channels whose agent hub (e.g. Omnichannel, LivePerson) understands the handoff.initiate event.
+      eventChannels: env.HANDOFF_EVENT_CHANNELS.split(',').map((c) => c.trim()).filter(Boolean),
+      webhook: env.HELPDESK_WEBHOOK_URL
+        ? {
+            url: env.HELPDESK_WEBHOOK_URL,
+            authHeader: env.HELPDESK_WEBHOOK_AUTH_HEADER,
+            auth: env.HELPDESK_WEBHOOK_AUTH || undefined,
+            template: env.HELPDESK_WEBHOOK_TEMPLATE || join(root, 'knowledge', 'handoff', 'ticket-template.json'),
+            timeoutMs: env.HELPDESK_WEBHOOK_TIMEOUT_MS,
+            retryIntervalMs: env.HELPDESK_RETRY_INTERVAL_MS,
+          }
+        : undefined,
+    },
+    transcripts: env.TRANSCRIPTS === 'on',
   };
 }
 

@@ -2,7 +2,9 @@ import {
   ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState,
 } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from './dialogs/dialogKit';
+import { TurnEvents } from '../analytics/turnEvents';
 import type { Logger } from '../logger';
+import { MemoryEventLog } from '../storage/memoryEventLog';
 import type { ConversationData, UserProfile } from './conversationData';
 import { conversationDataOf, type DialogDeps } from './dialogs/dialogDeps';
 import { MAIN_DIALOG, MainDialog } from './dialogs/MainDialog';
@@ -22,6 +24,8 @@ export interface SupportBotDeps {
   conversationState: ConversationState;
   userState: UserState;
   logger: Logger;
+  /** Turn events for the report; default: kept in memory. */
+  events?: TurnEvents;
   /** Microsoft Teams: where escalations point (default helpdesk, when knowledge/helpdesk.yaml exists). */
   teams?: { escalation?: TeamsEscalation };
 }
@@ -53,6 +57,7 @@ export class SupportBot extends ActivityHandler {
       sender: useHelpdesk ? withTeamsHelpdesk(bot.sender, bot.core, helpdesk) : bot.sender,
       conversationData: bot.conversationState.createProperty<ConversationData>('conversationData'),
       profile: bot.userState.createProperty<UserProfile>('profile'),
+      events: bot.events ?? new TurnEvents(new MemoryEventLog(), bot.core.now),
     };
     this.dialogs = new DialogSet(dialogState).add(new MainDialog(this.deps));
 

@@ -1,4 +1,5 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { TurnEvents } from '../../analytics/turnEvents';
 import type { AnswerContext } from '../../core/topicAnswers';
 import type { SupportCore } from '../../core/supportCore';
 import { userTimezone } from '../../core/turnContextInfo';
@@ -11,6 +12,8 @@ export interface DialogDeps {
   sender: ReplySender;
   conversationData: StatePropertyAccessor<ConversationData>;
   profile: StatePropertyAccessor<UserProfile>;
+  /** What happened this turn, for the support leads' report; written after the turn's state is saved. */
+  events: TurnEvents;
 }
 
 export async function conversationDataOf(deps: DialogDeps, ctx: TurnContext): Promise<ConversationData> {
