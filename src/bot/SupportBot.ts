@@ -3,6 +3,10 @@ import {
 } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from './dialogs/dialogKit';
 import { TurnEvents } from '../analytics/turnEvents';
+import { ConversationQueue } from './conversationQueue';
+import { heldReplies } from './heldReplies';
+import { isStorageConflict } from '../storage/storageConflict';
+import { forgetUnderstanding } from './turnUnderstanding';
 import type { Logger } from '../logger';
 import { MemoryEventLog } from '../storage/memoryEventLog';
 import type { ConversationData, UserProfile } from './conversationData';
@@ -26,8 +30,19 @@ export interface SupportBotDeps {
   logger: Logger;
   /** Turn events for the report; default: kept in memory. */
   events?: TurnEvents;
+  /** Also run by "forget me", after the profile and conversation state are deleted (e.g. the transcript). */
+  onForget?: Array<(ctx: TurnContext) => Promise<void>>;
   /** Microsoft Teams: where escalations point (default helpdesk, when knowledge/helpdesk.yaml exists). */
   teams?: { escalation?: TeamsEscalation };
+}
+
+// Bumped when the shape of saved conversation state changes: older state is then set aside, not misread.
+export const STATE_VERSION = 2;
+// A turn that keeps meeting newer state from another instance gives up after this many runs.
+const MAX_TURN_ATTEMPTS = 3;
+
+interface StateMeta {
+  version?: number;
 }
 
 interface TeamsWelcomeState {
@@ -42,13 +57,17 @@ export class SupportBot extends ActivityHandler {
   private readonly dialogs: DialogSet;
   private readonly deps: DialogDeps;
   private readonly teamsWelcome: StatePropertyAccessor<TeamsWelcomeState>;
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly stateMeta: StatePropertyAccessor<StateMeta>;
+  private readonly queue = new ConversationQueue();
 
   constructor(private readonly bot: SupportBotDeps) {
     super();
     if (!bot.core || !bot.sender || !bot.conversationState || !bot.userState || !bot.logger) {
       throw new Error('SupportBot needs core, sender, conversationState, userState and logger');
     }
-    const dialogState: StatePropertyAccessor<DialogState> = bot.conversationState.createProperty('dialogState');
+    this.dialogState = bot.conversationState.createProperty('dialogState');
+    this.stateMeta = bot.conversationState.createProperty('meta');
     this.teamsWelcome = bot.conversationState.createProperty('teamsWelcome');
     const helpdesk = bot.core.knowledge.helpdesk;
     const useHelpdesk = (bot.teams?.escalation ?? 'helpdesk') === 'helpdesk' && helpdesk !== undefined;
@@ -59,7 +78,7 @@ export class SupportBot extends ActivityHandler {
       profile: bot.userState.createProperty<UserProfile>('profile'),
       events: bot.events ?? new TurnEvents(new MemoryEventLog(), bot.core.now),
     };
-    this.dialogs = new DialogSet(dialogState).add(new MainDialog(this.deps));
+    this.dialogs = new DialogSet(this.dialogState).add(new MainDialog(this.deps));
 
     this.onMessage(async (ctx, next) => {
       await this.handleMessage(ctx);
@@ -92,9 +111,56 @@ export class SupportBot extends ActivityHandler {
   }
 
   override async run(ctx: TurnContext): Promise<void> {
-    await super.run(ctx);
-    await this.bot.conversationState.saveChanges(ctx, false);
-    await this.bot.userState.saveChanges(ctx, false);
+    await this.queue.run(queueKey(ctx), () => this.committedTurn(ctx));
+  }
+
+  /**
+   * One turn whose replies and events go out only once its state is saved. When another instance
+   * saved the conversation first (an eTag conflict), the turn runs again on the fresh state; when
+   * the state cannot be saved at all, the person is told and the last saved state stays.
+   */
+  private async committedTurn(ctx: TurnContext): Promise<void> {
+    const hold = heldReplies(ctx);
+    const text = ctx.activity.text;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await super.run(ctx);
+      } catch (err) {
+        hold.discard();
+        this.deps.events.discard(ctx);
+        await hold.release(ctx);
+        throw err;
+      }
+      const saved = await this.save(ctx);
+      if (saved === 'saved') break;
+      hold.discard();
+      this.deps.events.discard(ctx);
+      if (saved === 'conflict' && attempt < MAX_TURN_ATTEMPTS) {
+        this.bot.logger.debug({ attempt }, 'state changed by another turn; running this turn again');
+        ctx.activity.text = text;
+        forgetUnderstanding(ctx);
+        await this.bot.conversationState.load(ctx, true);
+        await this.bot.userState.load(ctx, true);
+        continue;
+      }
+      await hold.release(ctx);
+      await this.bot.sender.send(ctx, [textReply(this.deps, saved === 'conflict' ? 'state.busy' : 'state.save_failed')]);
+      return;
+    }
+    await hold.release(ctx);
+    await this.deps.events.flush(ctx).catch((err: unknown) => this.bot.logger.warn({ err }, 'could not record turn events'));
+  }
+
+  private async save(ctx: TurnContext): Promise<'saved' | 'conflict' | 'failed'> {
+    try {
+      await this.bot.conversationState.saveChanges(ctx, false);
+      await this.bot.userState.saveChanges(ctx, false);
+      return 'saved';
+    } catch (err) {
+      if (isStorageConflict(err)) return 'conflict';
+      this.bot.logger.error({ err, conversation: ctx.activity.conversation?.id }, 'could not save conversation state');
+      return 'failed';
+    }
   }
 
   private async welcomeInTeams(ctx: TurnContext): Promise<void> {
@@ -132,9 +198,52 @@ export class SupportBot extends ActivityHandler {
       a.text = a.text.slice(0, MAX_MESSAGE_CHARS);
       await this.bot.sender.send(ctx, [textReply(this.deps, 'input.too_long', { max: MAX_MESSAGE_CHARS })]);
     }
+    if (this.bot.core.commands.match(a.text) === 'forget_me') return this.forgetMe(ctx);
+    await this.upgradeOldState(ctx);
     await this.pickFromMenu(ctx);
+    await this.continueOrBegin(ctx);
+  }
+
+  private async continueOrBegin(ctx: TurnContext): Promise<void> {
     const dc = await this.dialogs.createContext(ctx);
-    const result = await dc.continueDialog();
+    let result;
+    try {
+      result = await dc.continueDialog();
+    } catch (err) {
+      // A saved dialog stack this code cannot continue (a dialog renamed or removed by an update):
+      // start over with this message rather than fail every turn from now on.
+      this.bot.logger.warn({ err, conversation: ctx.activity.conversation?.id }, 'saved dialog stack could not continue; starting over');
+      await this.dialogState.set(ctx, { dialogStack: [] });
+      await this.bot.sender.send(ctx, [textReply(this.deps, 'state.upgraded')]);
+      return this.continueOrBegin(ctx);
+    }
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(MAIN_DIALOG);
   }
+
+  /** State saved by an older version of the bot is set aside; the fixes already tried are kept. */
+  private async upgradeOldState(ctx: TurnContext): Promise<void> {
+    const meta = await this.stateMeta.get(ctx, {});
+    if (meta.version === STATE_VERSION) return;
+    const stale = meta.version !== undefined || (await this.dialogState.get(ctx)) !== undefined;
+    if (stale) {
+      const data = await conversationDataOf(this.deps, ctx);
+      await this.dialogState.delete(ctx);
+      await this.deps.conversationData.set(ctx, { tried: data.tried ?? {}, product: data.product, brand: data.brand });
+      await this.bot.sender.send(ctx, [textReply(this.deps, 'state.upgraded')]);
+    }
+    await this.stateMeta.set(ctx, { version: STATE_VERSION });
+  }
+
+  /** "Forget me": deletes the person's profile, this conversation's state and anything else registered. */
+  private async forgetMe(ctx: TurnContext): Promise<void> {
+    await this.bot.userState.delete(ctx);
+    await this.bot.conversationState.delete(ctx);
+    for (const forget of this.bot.onForget ?? []) await forget(ctx);
+    this.deps.events.record(ctx, { type: 'forget_me' });
+    await this.bot.sender.send(ctx, [textReply(this.deps, 'forget.done')]);
+  }
+}
+
+function queueKey(ctx: TurnContext): string {
+  return `${ctx.activity.channelId}/${ctx.activity.conversation?.id ?? ''}`;
 }

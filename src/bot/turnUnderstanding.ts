@@ -12,3 +12,8 @@ export function understandTurn(core: SupportCore, ctx: TurnContext): Understandi
   ctx.turnState.set(KEY, u);
   return u;
 }
+
+/** Drops the cached understanding (the turn runs again, maybe with other text). */
+export function forgetUnderstanding(ctx: TurnContext): void {
+  ctx.turnState.delete(KEY);
+}

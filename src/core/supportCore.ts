@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { AnswerRecognizer } from '../flow/answerRecognizer';
 import type { Knowledge } from '../knowledge';
+import { CommandMatcher } from '../nlu/commands';
 import { domainVocabulary } from '../nlu/domainVocabulary';
 import { EntityExtractor } from '../nlu/entityExtractor';
 import { productHints } from '../nlu/productHints';
@@ -42,6 +43,7 @@ export interface SupportCore {
   understander: Understander;
   search: ArticleSearch;
   answers: AnswerRecognizer;
+  commands: CommandMatcher;
   flowReplies: FlowReplies;
   contacts: ContactFormatter;
   statusChecker: CloudStatusChecker;
@@ -71,6 +73,7 @@ export function createSupportCore(knowledge: Knowledge, options: CoreOptions = {
     understander: new Understander(classifier, entities, domainVocabulary(knowledge), speller, { threshold, clarifyMargin }),
     search: new ArticleSearch(knowledge.articles, speller, options.searchIndex),
     answers,
+    commands: new CommandMatcher(knowledge.commands),
     flowReplies: new FlowReplies(wording, answers),
     contacts: new ContactFormatter(wording),
     statusChecker: options.statusChecker ?? { check: async () => 'unknown' },

@@ -1,5 +1,5 @@
 import type {
-  Answer, Article, Catalogue, Contacts, Flow, Helpdesk, IntentFile, WarrantyTerms,
+  Answer, Article, Catalogue, CommandId, Contacts, Flow, Helpdesk, IntentFile, WarrantyTerms,
 } from './schema';
 import type { Located } from './readYamlFile';
 
@@ -10,6 +10,8 @@ export interface Knowledge {
   intents: IntentFile[];
   responses: Record<string, string | string[]>;
   answers: Record<string, Answer>;
+  /** Whole phrases that are commands, such as "forget me". */
+  commands: Partial<Record<CommandId, string[]>>;
   contacts: Contacts;
   warranty: WarrantyTerms;
   flows: Flow[];
@@ -24,6 +26,7 @@ export interface KnowledgeSources {
   intents: Located<IntentFile>[];
   responses: Located<{ responses: Record<string, string | string[]> }>[];
   answers: Located<{ answers: Record<string, Answer> }>;
+  commands: Located<{ commands: Partial<Record<CommandId, string[]>> }>;
   contacts: Located<Contacts>;
   warranty: Located<WarrantyTerms>;
   flows: Located<Flow>[];

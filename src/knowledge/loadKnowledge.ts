@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { DataError, type DataProblem } from './dataError';
 import { readYamlFile, type Located } from './readYamlFile';
 import {
-  answersSchema, articleSchema, catalogueSchema, contactsSchema, flowSchema, helpdeskSchema, intentFileSchema,
+  answersSchema, articleSchema, catalogueSchema, commandsSchema, contactsSchema, flowSchema, helpdeskSchema, intentFileSchema,
   responsesSchema, warrantySchema,
 } from './schema';
 import type { Knowledge, KnowledgeSources } from './knowledge';
@@ -37,6 +37,7 @@ export function loadKnowledgeSources(root: string): KnowledgeSources {
     intents: readAll('knowledge/nlu', intentFileSchema),
     responses: readAll('knowledge/responses', responsesSchema),
     answers: read('knowledge/answers.yaml', answersSchema),
+    commands: read('knowledge/commands.yaml', commandsSchema),
     contacts: read('knowledge/contacts.yaml', contactsSchema),
     warranty: read('knowledge/warranty.yaml', warrantySchema),
     flows: readAll('dialogs', flowSchema),
@@ -54,6 +55,7 @@ export function toKnowledge(s: KnowledgeSources): Knowledge {
     intents: s.intents.map((i) => i.data),
     responses: Object.assign({}, ...s.responses.map((r) => r.data.responses)),
     answers: s.answers.data.answers,
+    commands: s.commands.data.commands,
     contacts: s.contacts.data,
     warranty: s.warranty.data,
     flows: s.flows.map((f) => f.data),

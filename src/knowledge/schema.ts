@@ -63,6 +63,12 @@ export const responsesSchema = z.strictObject({
   responses: z.record(id, z.union([nonEmpty, z.array(nonEmpty).min(1)])),
 });
 
+// Commands recognised before any classifying, by whole phrase (e.g. "forget me"): id → phrases.
+export const commandsSchema = z.strictObject({
+  commands: z.partialRecord(z.enum(['forget_me']), z.array(nonEmpty).min(1)),
+});
+export type CommandId = keyof z.infer<typeof commandsSchema>['commands'];
+
 // Answers a person can give to a flow question, with the words that mean them.
 export const answerSchema = z.strictObject({
   label: nonEmpty,
@@ -157,6 +163,15 @@ export const fixStepSchema = z.strictObject({
   // A step that loses data asks for explicit confirmation (response id) after its warning.
   confirm: id.optional(),
   skipDuringOutage: z.boolean().default(false),
+  // With the flow's fixOrder: keeps its place whatever the numbers say (cheap, safe first steps).
+  pinned: z.boolean().optional(),
+});
+
+// Lets measured success rates (fixed / tried, from the turn events) reorder a flow's fixes.
+const fixOrderSchema = z.strictObject({
+  by: z.literal('success_rate'),
+  // A fix tried fewer times than this keeps its place.
+  minAttempts: z.number().int().positive().default(20),
 });
 
 export const flowSchema = z.strictObject({
@@ -169,6 +184,7 @@ export const flowSchema = z.strictObject({
   statusCheck: z.boolean().default(false),
   diagnostics: z.array(diagnosticSchema).default([]),
   fixes: z.array(fixStepSchema).min(1),
+  fixOrder: fixOrderSchema.optional(),
   // Items of the do-it-yourself checklist shown in the case summary, by fix id.
   checklist: z.record(id, nonEmpty).default({}),
 });
