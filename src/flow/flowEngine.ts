@@ -1,4 +1,5 @@
 import type { Diagnostic, FixStep, Flow } from '../knowledge/schema';
+import { orderFixes, type FixRates } from './fixOrder';
 import type { FixOutcome, FlowState, StatusResult } from './flowState';
 
 /** What the flow needs next. The caller renders it and feeds the answer back. */
@@ -19,15 +20,16 @@ export const ANSWERS = {
 
 /**
  * Pure troubleshooting-flow logic: diagnostic questions that reorder or drop fixes, then fixes one at
- * a time, never one already tried in this conversation. No I/O; the status check result is fed in.
+ * a time, never one already tried in this conversation. No I/O; the status check result and the
+ * measured fix success rates (for flows with `fixOrder`) are fed in.
  */
 export class FlowEngine {
-  constructor(private readonly flow: Flow) {}
+  constructor(private readonly flow: Flow, private readonly rates?: FixRates) {}
 
   start(triedBefore: Record<string, FixOutcome> = {}): FlowState {
     const known = new Set(this.flow.fixes.map((f) => f.id));
     const tried = Object.fromEntries(Object.entries(triedBefore).filter(([id]) => known.has(id)));
-    return {
+    const state: FlowState = {
       flowId: this.flow.id,
       version: this.flow.version,
       stage: this.flow.statusCheck ? 'status' : 'diagnose',
@@ -36,6 +38,9 @@ export class FlowEngine {
       skipped: [],
       tried,
     };
+    // Fixed for the conversation, so numbers refreshed between turns cannot change what an answer refers to.
+    if (this.flow.fixOrder) state.order = orderFixes(this.flow, this.rates).map((f) => f.id);
+    return state;
   }
 
   /** The next thing to ask or do; advances past anything that no longer applies. */
@@ -57,7 +62,8 @@ export class FlowEngine {
   /** Fixes still to offer, in the order they will come. */
   remainingFixes(state: FlowState): FixStep[] {
     const ordered = [
-      ...state.prioritised.map((id) => this.fix(id)).filter((f): f is FixStep => f !== undefined),
+      ...this.fixes(state.prioritised),
+      ...this.fixes(state.order ?? []),
       ...this.flow.fixes,
     ];
     return [...new Set(ordered)].filter((f) =>
@@ -72,6 +78,9 @@ export class FlowEngine {
   /** Applies an answer id (from answers.yaml) to whatever `next` asked. */
   applyAnswer(state: FlowState, answer: string): { state: FlowState; say?: string } {
     const prompt = this.next(state);
+    // The flow file changed since the question was asked (that step was removed): the answer
+    // belongs to nothing now, so it is not applied; the caller asks what comes next instead.
+    if (state.shown && state.shown !== promptKey(prompt)) return { state: { ...state, shown: undefined }, say: 'flow.updated' };
     switch (prompt.type) {
       case 'status_page':
         return { state: { ...state, stage: 'diagnose', outage: answer === 'yes' } };
@@ -114,5 +123,25 @@ export class FlowEngine {
 
   private fix(id: string): FixStep | undefined {
     return this.flow.fixes.find((f) => f.id === id);
+  }
+
+  /** The fixes these ids name, skipping any the flow file no longer has. */
+  private fixes(ids: string[]): FixStep[] {
+    return ids.map((id) => this.fix(id)).filter((f): f is FixStep => f !== undefined);
+  }
+}
+
+/** Names what a prompt asks, to tell later whether an answer still belongs to it. */
+export function promptKey(prompt: FlowPrompt): string {
+  switch (prompt.type) {
+    case 'diagnostic':
+      return `diagnostic:${prompt.diagnostic.id}`;
+    case 'confirm':
+    case 'fix':
+      return `${prompt.type}:${prompt.fix.id}`;
+    case 'end':
+      return `end:${prompt.outcome}`;
+    default:
+      return prompt.type;
   }
 }

@@ -18,6 +18,10 @@ export interface FlowState {
   prioritised: string[];
   skipped: string[];
   tried: Record<string, FixOutcome>;
+  /** Fix ids in the order measured success rates gave when the flow started (flows with `fixOrder`). */
+  order?: string[];
+  /** What the person was last asked (see promptKey): an answer is applied only to that. */
+  shown?: string;
   /** The fix being shown, and whether its data-loss warning was accepted. */
   current?: { fixId: string; confirmed: boolean };
   outage?: boolean;

@@ -1,5 +1,5 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from './dialogKit';
-import { FlowEngine } from '../../flow/flowEngine';
+import { FlowEngine, promptKey } from '../../flow/flowEngine';
 import type { FixOutcome, FlowOutcome, FlowState } from '../../flow/flowState';
 import type { Flow } from '../../knowledge/schema';
 import type { Reply } from '../../replies/reply';
@@ -40,7 +40,7 @@ export class FlowDialog extends ComponentDialog {
   private async askStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = step.options as FlowOptions;
     const flow = this.deps.core.lookup.flowById(options.flowId);
-    if (!flow) return step.endDialog();
+    if (!flow) return this.flowGone(step);
     const engine = new FlowEngine(flow);
     const values = await this.values(step);
     let state = options.state ?? (await this.start(step, flow, engine, values));
@@ -51,8 +51,8 @@ export class FlowDialog extends ComponentDialog {
       else if (state.stage === 'diagnose') await this.deps.sender.send(step.context, [textReply(this.deps, 'flow.status_up', values)]);
       prompt = engine.next(state);
     }
-    (step.values as Record<string, unknown>).state = state;
     if (prompt.type === 'end') return this.finish(step, flow, state, prompt.outcome, values);
+    (step.values as Record<string, unknown>).state = { ...state, shown: promptKey(prompt) };
     const { replies, accepts } = this.deps.core.flowReplies.render(prompt, { articles: (id) => this.deps.core.search.byId(id), values });
     const labels = replies.flatMap((r) => (r.kind === 'choices' ? r.choices.map((c) => c.label) : []));
     const promptOptions: AnswerPromptOptions = { replies, expect: { type: 'answers', answers: [...accepts], labels } };
@@ -61,7 +61,8 @@ export class FlowDialog extends ComponentDialog {
 
   private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = step.options as FlowOptions;
-    const flow = this.deps.core.lookup.flowById(options.flowId)!;
+    const flow = this.deps.core.lookup.flowById(options.flowId);
+    if (!flow) return this.flowGone(step);
     const engine = new FlowEngine(flow);
     const answer = step.result as string;
     const { state, say } = engine.applyAnswer((step.values as Record<string, unknown>).state as FlowState, answer);
@@ -90,6 +91,12 @@ export class FlowDialog extends ComponentDialog {
     await this.deps.sender.send(step.context, [textReply(this.deps, closing, values)]);
     const result: FlowResult = { flowId: flow.id, outcome, tried: state.tried };
     return step.endDialog(result);
+  }
+
+  /** The flow was taken out of dialogs/ while this person was in it (the bot was updated meanwhile). */
+  private async flowGone(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    await this.deps.sender.send(step.context, [textReply(this.deps, 'state.upgraded')]);
+    return step.endDialog();
   }
 
   /** Placeholders the flow's wording may use, worked out once per step. */
