@@ -1,6 +1,8 @@
-import { ConversationState, MemoryStorage, UserState, type Activity, type Storage } from 'botbuilder';
+import { ConversationState, UserState, type Activity } from 'botbuilder';
 import type { Config } from './config';
+import { TurnEvents } from './analytics/turnEvents';
 import { createAdapter } from './bot/adapter';
+import { HoldRepliesMiddleware } from './bot/heldReplies';
 import { ReplySender, type ReplyObserver } from './bot/replySender';
 import { SupportBot } from './bot/SupportBot';
 import { SmsMiddleware } from './bot/sms/smsMiddleware';
@@ -10,9 +12,12 @@ import { mountDirectLine } from './directline';
 import type { Logger } from './logger';
 import { createServer } from './server/createServer';
 import { registerSupportPage } from './server/supportPage';
+import { openStores } from './storage/openStores';
+import type { Stores } from './storage/stores';
 
 export interface AppOptions {
-  storage?: Storage;
+  /** State and events; default: the backend the settings name (SQLite under ./data unless told otherwise). */
+  stores?: Stores;
   observer?: ReplyObserver;
   core?: Partial<CoreOptions>;
 }
@@ -21,12 +26,16 @@ export interface AppOptions {
 export function createApp(config: Config, logger: Logger, options: AppOptions = {}) {
   const core = coreFromConfig(config, logger, options.core);
   const { knowledge } = core;
-  const storage = options.storage ?? new MemoryStorage();
+  const stores = options.stores ?? openStores(config.storage, logger);
+  const { storage } = stores;
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const sender = new ReplySender(core.wording, options.observer);
-  const bot = new SupportBot({ core, sender, conversationState, userState, logger, teams: config.teams });
+  const events = new TurnEvents(stores.events, core.now);
+  const bot = new SupportBot({ core, sender, conversationState, userState, logger, events, teams: config.teams });
   const adapter = createAdapter(config.auth, logger, core.wording);
+  // First, so replies are held until the turn's state is saved, outside every other send handler.
+  adapter.use(new HoldRepliesMiddleware());
   // SMS: carrier keywords (STOP/START/HELP), no message after an opt-out, GSM-7 plain text only.
   adapter.use(new SmsMiddleware({ conversationState, sender, wording: core.wording, logger }));
   const server = createServer({
@@ -44,5 +53,5 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
   });
   // The support-site page with Web Chat at /. With an Azure secret the browser talks to Azure's Direct Line.
   registerSupportPage(server, { connectSources: config.directLine.secret ? [new URL(config.directLine.endpoint).origin] : [] });
-  return { server, bot, adapter, core, conversationState, userState };
+  return { server, bot, adapter, core, conversationState, userState, stores };
 }

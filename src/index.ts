@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import { loadConfig } from './config';
 import { createApp } from './app';
 import { createLogger } from './logger';
@@ -17,14 +18,17 @@ function main(): void {
     throw err;
   }
   app.server.listen(config.port, config.host, () => {
+    const { port } = app.server.address() as AddressInfo;
     logger.info(
-      { url: `http://${config.host}:${config.port}/api/messages`, localMode: config.localMode },
+      { url: `http://${config.host}:${port}/api/messages`, localMode: config.localMode, storage: app.stores.describe },
       config.localMode
         ? 'local mode: no MicrosoftAppId set, accepting unauthenticated requests on loopback only'
         : 'bot listening with Bot Framework authentication',
     );
   });
-  const stop = () => app.server.close(() => process.exit(0));
+  const stop = () => app.server.close(() => {
+    app.stores.close().finally(() => process.exit(0));
+  });
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 }

@@ -13,7 +13,7 @@ describe('HTTP endpoint', () => {
   let app: ReturnType<typeof createApp>;
 
   beforeAll(async () => {
-    const config = loadConfig({ PORT: '0', KNOWLEDGE_DIR: ROOT, MicrosoftAppId: '' } as NodeJS.ProcessEnv);
+    const config = loadConfig({ PORT: '0', KNOWLEDGE_DIR: ROOT, MicrosoftAppId: '', STORAGE: 'memory' } as NodeJS.ProcessEnv);
     app = createApp(config, pino({ level: 'silent' }));
     await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

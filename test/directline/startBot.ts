@@ -12,7 +12,7 @@ export interface RunningBot {
 
 /** The whole app (real restify server, CloudAdapter in local mode) on a free loopback port. */
 export async function startBot(env: Record<string, string> = {}): Promise<RunningBot> {
-  const config = loadConfig({ PORT: '0', KNOWLEDGE_DIR: ROOT, MicrosoftAppId: '', ...env } as NodeJS.ProcessEnv);
+  const config = loadConfig({ PORT: '0', KNOWLEDGE_DIR: ROOT, MicrosoftAppId: '', STORAGE: 'memory', ...env } as NodeJS.ProcessEnv);
   const app = createApp(config, pino({ level: 'silent' }));
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

@@ -17,7 +17,7 @@ describe('SMS through the real app', () => {
   const sent: { text?: string; attachments?: unknown; textFormat?: string }[] = [];
 
   beforeAll(async () => {
-    const config = loadConfig({ PORT: '0', KNOWLEDGE_DIR: ROOT, MicrosoftAppId: '' } as NodeJS.ProcessEnv);
+    const config = loadConfig({ PORT: '0', KNOWLEDGE_DIR: ROOT, MicrosoftAppId: '', STORAGE: 'memory' } as NodeJS.ProcessEnv);
     app = createApp(config, pino({ level: 'silent' }));
     await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
