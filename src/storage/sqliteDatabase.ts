@@ -1,0 +1,22 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+
+export type SqliteDatabase = Database.Database;
+
+/** How long a writer waits for another process's write lock before SQLITE_BUSY. */
+const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Opens (and creates) the database file shared by state and events. WAL lets readers run beside a
+ * writer, and busy_timeout makes a second bot process on the same file wait instead of failing.
+ */
+export function openSqliteDatabase(file: string): SqliteDatabase {
+  mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  // With WAL, NORMAL stays consistent after a crash and only risks the last commits on power loss.
+  db.pragma('synchronous = NORMAL');
+  return db;
+}
