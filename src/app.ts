@@ -1,7 +1,8 @@
-import { ConversationState, UserState, type Activity } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import type { Config } from './config';
 import { TurnEvents } from './analytics/turnEvents';
 import { createAdapter } from './bot/adapter';
+import { CheckedConversationState, CheckedUserState } from './bot/checkedState';
 import { HoldRepliesMiddleware } from './bot/heldReplies';
 import { ReplySender, type ReplyObserver } from './bot/replySender';
 import { SupportBot } from './bot/SupportBot';
@@ -28,8 +29,8 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
   const { knowledge } = core;
   const stores = options.stores ?? openStores(config.storage, logger);
   const { storage } = stores;
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
+  const conversationState = new CheckedConversationState(storage);
+  const userState = new CheckedUserState(storage);
   const sender = new ReplySender(core.wording, options.observer);
   const events = new TurnEvents(stores.events, core.now);
   const bot = new SupportBot({ core, sender, conversationState, userState, logger, events, teams: config.teams });

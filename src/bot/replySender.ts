@@ -7,7 +7,7 @@ import { rendererFor } from './render/renderers';
 
 export type ReplyObserver = (channelId: string, replies: Reply[]) => void;
 
-/** Renders neutral replies for the turn's channel and sends them. The observer sees what was said. */
+/** Renders neutral replies for the turn's channel and sends them. The observer sees each reply as it is made (a turn run again after a storage conflict is seen twice). */
 export class ReplySender {
   private readonly labels: RenderLabels;
   private readonly renderers = new Map<string, ChannelRenderer>();

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ContainerClient } from '@azure/storage-blob';
 import type { EventLog, EventRange } from '../analytics/eventLog';
 import type { SupportEvent } from '../analytics/supportEvent';
+import { byTime, inRange } from './eventRange';
 import { utcDay } from './utcDay';
 
 // BlobsStorage URI-encodes state keys ("/" becomes %2F), so no state blob name starts with this.
@@ -10,17 +11,20 @@ const PARALLEL_DOWNLOADS = 8;
 
 /**
  * Turn events in the state container: one small JSON-lines block blob per append and UTC day,
- * named `events/<day>/<ms>-<uuid>.jsonl`. Each writer creates its own blobs, so processes never
+ * named `events/<day>/<ms>-<n>-<uuid>.jsonl`. Each writer creates its own blobs, so processes never
  * contend; a read lists only the days in its range.
  */
 export class BlobEventLog implements EventLog {
   private ready?: Promise<unknown>;
+  /** Orders this writer's appends within one millisecond (names sort as append order). */
+  private appends = 0;
 
   constructor(private readonly container: ContainerClient) {}
 
   async append(events: SupportEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const stamp = `${String(Date.now()).padStart(13, '0')}-${String(++this.appends).padStart(10, '0')}`;
     await this.ensureContainer();
-    const stamp = String(Date.now()).padStart(13, '0');
     await Promise.all(
       [...groupByDay(events)].map(([day, dayEvents]) => {
         const body = Buffer.from(dayEvents.map((e) => JSON.stringify(e)).join('\n'));
@@ -38,9 +42,7 @@ export class BlobEventLog implements EventLog {
     );
     const events: SupportEvent[] = [];
     for (const day of days) events.push(...(await this.readDay(day)));
-    return events
-      .filter((e) => (!range.since || e.at >= range.since) && (!range.until || e.at <= range.until))
-      .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+    return events.filter((e) => inRange(e, range)).sort(byTime);
   }
 
   private async days(): Promise<string[]> {

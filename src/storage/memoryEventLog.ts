@@ -1,5 +1,6 @@
 import type { EventLog, EventRange } from '../analytics/eventLog';
 import type { SupportEvent } from '../analytics/supportEvent';
+import { byTime, inRange } from './eventRange';
 
 /** Events kept in the process (STORAGE=memory, tests). */
 export class MemoryEventLog implements EventLog {
@@ -10,8 +11,6 @@ export class MemoryEventLog implements EventLog {
   }
 
   async read(range: EventRange = {}): Promise<SupportEvent[]> {
-    return this.events
-      .filter((e) => (!range.since || e.at >= range.since) && (!range.until || e.at <= range.until))
-      .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+    return this.events.filter((e) => inRange(e, range)).sort(byTime);
   }
 }

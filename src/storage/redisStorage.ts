@@ -37,10 +37,10 @@ export class RedisStorage implements Storage {
 
   async read(keys: string[]): Promise<StoreItems> {
     if (!keys) throw new ReferenceError('Keys are required when reading.');
-    const replies = await this.redis.pipeline(keys.map((key) => ['hmget', this.redisKey(key), 'etag', 'doc'])).exec();
+    const replies = (await this.redis.pipeline(keys.map((key) => ['hmget', this.redisKey(key), 'etag', 'doc'])).exec()) ?? [];
     const items: StoreItems = {};
     keys.forEach((key, i) => {
-      const [err, value] = replies?.[i] ?? [new Error('no reply')];
+      const [err, value] = replies[i];
       if (err) throw err;
       const [etag, doc] = value as [string | null, string | null];
       if (etag !== null && doc !== null) items[key] = { ...JSON.parse(doc), eTag: etag };

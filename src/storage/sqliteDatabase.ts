@@ -13,9 +13,8 @@ const BUSY_TIMEOUT_MS = 5000;
  */
 export function openSqliteDatabase(file: string): SqliteDatabase {
   mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file);
+  const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
   db.pragma('journal_mode = WAL');
-  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   // With WAL, NORMAL stays consistent after a crash and only risks the last commits on power loss.
   db.pragma('synchronous = NORMAL');
   return db;

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { Activity } from 'botbuilder';
-import { adaptiveCards, cardText } from './cards';
+import { activityText } from './cards';
 import { ROOT } from './testCore';
 
 export interface BotProcess {
@@ -75,5 +75,5 @@ export async function talk(base: string, conversationId: string, text: string, c
   });
   if (res.status !== 200) throw new Error(`bot answered ${res.status}: ${await res.text()}`);
   const body = (await res.json()) as { activities?: Partial<Activity>[] };
-  return (body.activities ?? []).map((a) => [a.text ?? '', ...adaptiveCards([a]).map(cardText)].join(' ').trim());
+  return (body.activities ?? []).map(activityText);
 }

@@ -45,3 +45,8 @@ export function cardText(card: Json): string {
   });
   return [...lines, ...cardActions(card).map((a) => String(a.title ?? ''))].join('\n');
 }
+
+/** All a person reads in one activity: its text and its cards' text. */
+export function activityText(activity: Partial<Activity>): string {
+  return [activity.text ?? '', ...adaptiveCards([activity]).map(cardText)].join(' ').trim();
+}

@@ -1,4 +1,5 @@
-import { ConversationState, MemoryStorage, TestAdapter, UserState, type Activity } from 'botbuilder';
+import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
+import { CheckedConversationState, CheckedUserState } from '../../src/bot/checkedState';
 import nock from 'nock';
 import pino from 'pino';
 import { ReplySender } from '../../src/bot/replySender';
@@ -6,6 +7,7 @@ import { SupportBot } from '../../src/bot/SupportBot';
 import { SmsMiddleware } from '../../src/bot/sms/smsMiddleware';
 import { HttpCloudStatus } from '../../src/status/cloudStatus';
 import type { SupportCore } from '../../src/core/supportCore';
+import type { TurnEvents } from '../../src/analytics/turnEvents';
 import type { Reply } from '../../src/replies/reply';
 import { adaptiveCards, cardActions, cardText, type Json } from './cards';
 import { testCore } from './testCore';
@@ -24,15 +26,16 @@ export class ConversationHarness {
     const storage = new MemoryStorage();
     const core = options.core ?? testCore({ statusChecker: statusChecker(options.status ?? 'off') });
     const sender = new ReplySender(core.wording, (_channel, replies) => this.said.push(...replies));
-    const conversationState = new ConversationState(storage);
+    const conversationState = new CheckedConversationState(storage);
     const bot = new SupportBot({
       core,
       sender,
       conversationState,
-      userState: new UserState(storage),
+      userState: new CheckedUserState(storage),
       logger: pino({ level: 'silent' }),
       // The transcripts are about consumer devices; Teams conversations opt in to the internal helpdesk.
       teams: { escalation: options.teamsEscalation ?? 'consumer' },
+      events: options.events,
     });
     const type = options.conversationType ?? 'personal';
     this.adapter = new TestAdapter((ctx) => bot.run(ctx), {
@@ -72,6 +75,8 @@ export interface HarnessOptions {
   conversationType?: Transcript['conversationType'];
   /** Another core (e.g. knowledge without a helpdesk); the status option is then ignored. */
   core?: SupportCore;
+  /** Where the turn events go (tests of what is recorded). */
+  events?: TurnEvents;
 }
 
 /** The activity a channel sends when the person taps the button titled `title` (SMS has none: it is typed). */

@@ -1,0 +1,38 @@
+import { BotState, ConversationState, UserState, calculateChangeHash, type StoreItem, type TurnContext } from 'botbuilder';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type StateClass = new (...args: any[]) => BotState;
+
+/**
+ * botbuilder's BotState saves with eTag "*" (last writer wins), so two instances answering one
+ * conversation at once would silently lose one turn's changes. These save with the eTag the state
+ * was read with, so the storage rejects a stale write and the turn can run again (see SupportBot).
+ */
+function withETagChecks<T extends StateClass>(Base: T) {
+  return class extends Base {
+    // The hash of the state as last read or written this turn: unchanged state is not written.
+    readonly savedHash = Symbol('savedHash');
+
+    override async load(ctx: TurnContext, force = false): Promise<StoreItem> {
+      const fresh = force || this.get(ctx) === undefined || !ctx.turnState.has(this.savedHash);
+      const state = await super.load(ctx, force);
+      if (fresh) ctx.turnState.set(this.savedHash, calculateChangeHash(state));
+      return state;
+    }
+
+    override async saveChanges(ctx: TurnContext, force = false): Promise<void> {
+      const cached = this.get(ctx);
+      if (!force && (!cached || calculateChangeHash(cached) === ctx.turnState.get(this.savedHash))) return;
+      const state = cached ?? (await this.load(ctx));
+      const key = await this.storageKey(ctx);
+      // No eTag yet means the conversation is new here: nothing to conflict with.
+      await this.storage.write({ [key]: { ...state } });
+      // Learn the new eTag, so a second save in this turn is checked against this write.
+      state.eTag = (await this.storage.read([key]))[key]?.eTag;
+      ctx.turnState.set(this.savedHash, calculateChangeHash(state));
+    }
+  };
+}
+
+export const CheckedConversationState = withETagChecks(ConversationState);
+export const CheckedUserState = withETagChecks(UserState);

@@ -1,0 +1,12 @@
+import type { EventRange } from '../analytics/eventLog';
+import type { SupportEvent } from '../analytics/supportEvent';
+
+/** Inclusive on both bounds, comparing ISO strings as every event log does. */
+export function inRange(event: SupportEvent, range: EventRange): boolean {
+  return (!range.since || event.at >= range.since) && (!range.until || event.at <= range.until);
+}
+
+/** Time order for Array.prototype.sort, which is stable: events with the same time keep their order. */
+export function byTime(a: SupportEvent, b: SupportEvent): number {
+  return a.at < b.at ? -1 : a.at > b.at ? 1 : 0;
+}

@@ -1,0 +1,42 @@
+import type { Storage, StoreItem } from 'botbuilder';
+
+export interface UpdateOptions {
+  /** Tries before giving up when other writers keep changing the document. */
+  attempts?: number;
+}
+
+/**
+ * Read, change, write back only if nobody wrote in between (the document's eTag), else read again
+ * and redo the change: safe appends to one document from many turns and processes, on any
+ * botbuilder Storage that checks eTags (MemoryStorage, Azure Blob, and this project's SQLite and Redis
+ * stores). `change` gets a copy it may edit and returns the new document, or undefined to leave it.
+ *
+ * A document that does not exist yet is written without a check (Storage has no "create only"),
+ * so keep long-lived documents once made rather than deleting them when empty.
+ */
+export async function updateDocument<T extends object>(
+  storage: Storage,
+  key: string,
+  change: (current: T | undefined) => T | undefined,
+  options: UpdateOptions = {},
+): Promise<T | undefined> {
+  const attempts = options.attempts ?? 5;
+  for (let attempt = 1; ; attempt++) {
+    const current = (await storage.read([key]))[key] as (T & StoreItem) | undefined;
+    const next = change(current ? structuredClone(current) : undefined);
+    if (next === undefined) return current;
+    try {
+      // '*' would mean "whatever is there"; a missing eTag on a new document means the same to every store.
+      await storage.write({ [key]: { ...next, eTag: current?.eTag ?? '*' } });
+      return next;
+    } catch (err) {
+      if (!isETagConflict(err) || attempt >= attempts) throw err;
+    }
+  }
+}
+
+/** botbuilder's stores say "eTag conflict"; HTTP-backed ones answer 412 Precondition Failed. */
+export function isETagConflict(err: unknown): boolean {
+  const e = err as { message?: unknown; statusCode?: unknown };
+  return e?.statusCode === 412 || /etag|precondition/i.test(String(e?.message ?? ''));
+}
