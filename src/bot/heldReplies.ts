@@ -49,7 +49,9 @@ export function heldReplies(ctx: TurnContext): HeldReplies {
  */
 export class HoldRepliesMiddleware implements Middleware {
   async onTurn(ctx: TurnContext, next: () => Promise<void>): Promise<void> {
-    heldReplies(ctx);
+    const hold = heldReplies(ctx);
     await next();
+    // A middleware that answered without running the bot (SMS START) left its reply held.
+    await hold.release(ctx);
   }
 }
