@@ -3,8 +3,9 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 
+const emptyAsUnset = (v: unknown) => (v === '' ? undefined : v);
 // A number in 0..1 that may be left empty ("CONFIDENCE_THRESHOLD=" means the built-in default, not 0).
-const optionalShare = z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().min(0).max(1).optional());
+const optionalShare = z.preprocess(emptyAsUnset, z.coerce.number().min(0).max(1).optional());
 
 // Every setting the bot reads, checked once at start. Documented in .env.example.
 const schema = z.object({
@@ -32,6 +33,11 @@ const schema = z.object({
   REDIS_KEY_PREFIX: z.string().default('support:'),
   AZURE_STORAGE_CONNECTION_STRING: z.string().default(''),
   AZURE_STORAGE_CONTAINER: z.string().default('support-state'),
+  STORAGE_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+  CONNECTOR_RETRY_BUDGET_MS: z.coerce.number().int().positive().default(10000),
+  CONNECTOR_ATTEMPT_TIMEOUT_MS: z.coerce.number().int().positive().default(4000),
+  CONNECTOR_RETRY_DELAY_MS: z.coerce.number().int().positive().default(500),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10000),
   HANDOFF_EVENT_CHANNELS: z.string().default('directline,webchat,emulator'),
   HELPDESK_WEBHOOK_URL: z.union([z.literal(''), z.string().url()]).default(''),
   HELPDESK_WEBHOOK_AUTH: z.string().default(''),
@@ -40,6 +46,9 @@ const schema = z.object({
   HELPDESK_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
   HELPDESK_RETRY_INTERVAL_MS: z.coerce.number().int().positive().default(60000),
   TRANSCRIPTS: z.enum(['on', 'off']).default('on'),
+  // Empty means the default here too, so "RATE_LIMIT_BURST=" does not silently turn the limit off.
+  RATE_LIMIT_BURST: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).default(8)),
+  RATE_LIMIT_PER_SECOND: z.preprocess(emptyAsUnset, z.coerce.number().positive().default(1)),
 });
 
 export type Config = ReturnType<typeof toConfig>;
@@ -96,6 +105,12 @@ function toConfig(env: Env) {
     // In Teams (a company's own users) the bot escalates to the internal helpdesk in knowledge/helpdesk.yaml.
     teams: { escalation: env.TEAMS_ESCALATION },
     storage: storageSettings(env),
+    // Each state read or write; a stalled backend fails the turn instead of holding it forever.
+    storageTimeoutMs: env.STORAGE_TIMEOUT_MS,
+    // Replies to the channel: retried within the turn's budget (channels give a turn about 15 s).
+    connector: { budgetMs: env.CONNECTOR_RETRY_BUDGET_MS, attemptTimeoutMs: env.CONNECTOR_ATTEMPT_TIMEOUT_MS, retryDelayMs: env.CONNECTOR_RETRY_DELAY_MS },
+    // How long SIGTERM waits for turns in flight before closing the stores anyway.
+    shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     handoff: {
       // Channels whose agent hub (e.g. Omnichannel, LivePerson) understands the handoff.initiate event.
       eventChannels: env.HANDOFF_EVENT_CHANNELS.split(',').map((c) => c.trim()).filter(Boolean),
@@ -111,6 +126,8 @@ function toConfig(env: Env) {
         : undefined,
     },
     transcripts: env.TRANSCRIPTS === 'on',
+    // Messages per conversation: a burst, then a steady rate. A burst of 0 turns the limit off.
+    rateLimit: env.RATE_LIMIT_BURST > 0 ? { burst: env.RATE_LIMIT_BURST, perSecond: env.RATE_LIMIT_PER_SECOND } : undefined,
   };
 }
 

@@ -3,6 +3,7 @@ import nock from 'nock';
 import type { Activity } from 'botbuilder';
 import { adaptiveCards, cardActions, cardElements, type Json } from './helpers/cards';
 import { ConversationHarness, visibleText } from './helpers/conversationRunner';
+import { handoffOptions } from './helpers/handoffHarness';
 import { CHANNELS, loadTranscripts } from './helpers/transcript';
 import { measureSms } from '../src/bot/sms/gsm7';
 import { smsLabels as smsLabelsOf } from '../src/bot/sms/smsLabels';
@@ -21,14 +22,19 @@ afterAll(() => nock.enableNetConnect());
 describe.each(CHANNELS)('on %s', (channel) => {
   const mine = transcripts.filter((t) => !t.channels || t.channels.includes(channel));
   test.each(mine.map((t) => [`${t.file}: ${t.name}`, t] as const))('%s', async (_name, transcript) => {
-    const bot = new ConversationHarness(channel, transcript);
+    const { handoff, ...options } = transcript;
+    const bot = new ConversationHarness(channel, { ...options, ...handoffOptions(handoff) });
     for (const [i, turn] of transcript.turns.entries()) {
       const { ids, activities } = turn.click !== undefined ? await bot.click(turn.click) : await bot.send(turn.activity ?? turn.user ?? '');
       const where = `turn ${i + 1} (user: ${JSON.stringify(turn.click !== undefined ? { click: turn.click } : turn.user ?? turn.activity)})`;
       expect({ where, ids }).toEqual({ where, ids: turn.bot });
-      const text = visibleText(activities);
+      // Events (e.g. handoff.initiate) go to the channel's agent hub, not to the person.
+      const events = activities.filter((a) => a.type === 'event').map((a) => a.name);
+      expect({ where, events }).toEqual({ where, events: turn.events ?? [] });
+      const seen = activities.filter((a) => a.type !== 'event');
+      const text = visibleText(seen);
       for (const fragment of turn.says ?? []) expect({ where, text }).toEqual({ where, text: expect.stringContaining(fragment.toLowerCase()) });
-      checkChannelRules(channel, activities, ids, where);
+      checkChannelRules(channel, seen, ids, where);
     }
   });
 });

@@ -7,6 +7,7 @@ import { ConversationQueue } from './conversationQueue';
 import { heldReplies } from './heldReplies';
 import { isStorageConflict } from '../storage/storageConflict';
 import { forgetUnderstanding } from './turnUnderstanding';
+import type { Handoff } from '../handoff/handoff';
 import type { Logger } from '../logger';
 import { MemoryEventLog } from '../storage/memoryEventLog';
 import type { ConversationData, UserProfile } from './conversationData';
@@ -34,6 +35,8 @@ export interface SupportBotDeps {
   onForget?: Array<(ctx: TurnContext) => Promise<void>>;
   /** Microsoft Teams: where escalations point (default helpdesk, when knowledge/helpdesk.yaml exists). */
   teams?: { escalation?: TeamsEscalation };
+  /** Passing cases to a person (agent hub event, helpdesk webhook); without it, people get the contacts. */
+  handoff?: Handoff;
 }
 
 // Bumped when the shape of saved conversation state changes: older state is then set aside, not misread.
@@ -77,6 +80,7 @@ export class SupportBot extends ActivityHandler {
       conversationData: bot.conversationState.createProperty<ConversationData>('conversationData'),
       profile: bot.userState.createProperty<UserProfile>('profile'),
       events: bot.events ?? new TurnEvents(new MemoryEventLog(), bot.core.now),
+      handoff: bot.handoff,
     };
     this.dialogs = new DialogSet(this.dialogState).add(new MainDialog(this.deps));
 

@@ -4,13 +4,16 @@ import {
 } from 'botbuilder';
 import type { Logger } from '../logger';
 import type { Wording } from '../replies/wording';
+import type { ConnectorRetrySettings } from './connectorRetry';
+import { RetryingBotFrameworkAuthentication } from './retryingAuthentication';
 
 /**
  * CloudAdapter with Bot Framework authentication from settings. With an empty app id it accepts
- * unauthenticated requests (local mode); with credentials it validates every request.
+ * unauthenticated requests (local mode); with credentials it validates every request. With
+ * `connector` settings, replies are retried within the turn's budget (else the SDK's own retries).
  */
-export function createAdapter(auth: ConfigurationBotFrameworkAuthenticationOptions, logger: Logger, wording: Wording): CloudAdapter {
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(auth));
+export function createAdapter(auth: ConfigurationBotFrameworkAuthenticationOptions, logger: Logger, wording: Wording, connector?: ConnectorRetrySettings): CloudAdapter {
+  const adapter = new CloudAdapter(connector ? new RetryingBotFrameworkAuthentication(auth, connector, logger) : new ConfigurationBotFrameworkAuthentication(auth));
   adapter.onTurnError = async (ctx: TurnContext, error: Error) => {
     logger.error({ err: error, conversation: ctx.activity.conversation?.id, channelId: ctx.activity.channelId }, 'turn failed');
     try {

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { AnswerRecognizer } from '../flow/answerRecognizer';
+import { NO_FIX_RATES, type FixRatesSource } from '../flow/fixOrder';
 import type { Knowledge } from '../knowledge';
 import { CommandMatcher } from '../nlu/commands';
 import { domainVocabulary } from '../nlu/domainVocabulary';
@@ -25,6 +26,8 @@ export interface CoreOptions {
   confidenceThreshold?: number;
   clarifyMargin?: number;
   statusChecker?: CloudStatusChecker;
+  /** Measured fix success rates, for flows whose fixOrder follows the data; default none. */
+  fixRates?: FixRatesSource;
   /** The clock; tests pass a fixed one. */
   now?: () => DateTime;
   defaultTimezone?: string;
@@ -47,6 +50,7 @@ export interface SupportCore {
   flowReplies: FlowReplies;
   contacts: ContactFormatter;
   statusChecker: CloudStatusChecker;
+  fixRates: FixRatesSource;
   confidenceThreshold: number;
   clarifyMargin: number;
   defaultTimezone?: string;
@@ -77,6 +81,7 @@ export function createSupportCore(knowledge: Knowledge, options: CoreOptions = {
     flowReplies: new FlowReplies(wording, answers),
     contacts: new ContactFormatter(wording),
     statusChecker: options.statusChecker ?? { check: async () => 'unknown' },
+    fixRates: options.fixRates ?? NO_FIX_RATES,
     confidenceThreshold: threshold,
     clarifyMargin,
     defaultTimezone: options.defaultTimezone,

@@ -15,5 +15,7 @@ export function userTimezone(a: ActivityInfo, fallback?: string): string | undef
 }
 
 export function userLocale(a: ActivityInfo): string | undefined {
-  return a.locale ?? a.entities?.find((e) => e.type === 'clientInfo')?.locale;
+  // Both come from the client as it pleases: only a string is a locale.
+  const locale: unknown = a.locale ?? a.entities?.find((e) => e.type === 'clientInfo')?.locale;
+  return typeof locale === 'string' ? locale : undefined;
 }

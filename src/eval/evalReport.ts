@@ -107,7 +107,8 @@ function confusion(e: IntentEvaluation): string {
   return table(['', ...short], e.report.order.map((l, i) => [l, ...e.report.confusion[i].map((n) => (n ? String(n) : '·'))]));
 }
 
-function table(head: string[], rows: string[][]): string {
+/** A Markdown table (the support report uses it too). */
+export function table(head: string[], rows: string[][]): string {
   return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
 

@@ -114,6 +114,10 @@ export function crossCheck(s: KnowledgeSources): CheckResult {
       if (fix.confirm) needResponse(fix.confirm, f.file, f.lineOf(['fixes', i, 'confirm']));
       if (!(fix.id in flow.checklist)) warn(f.file, f.lineOf(['checklist']), `fix ${fix.id} has no checklist label for the case summary`);
     });
+    flow.fixes.forEach((fix, i) => {
+      if (fix.pinned && !flow.fixOrder) warn(f.file, f.lineOf(['fixes', i, 'pinned']), `fix ${fix.id} is pinned but the flow has no fixOrder, so nothing moves anyway`);
+    });
+    if (flow.fixOrder && !flow.fixes.some((x) => x.pinned)) warn(f.file, f.lineOf(['fixOrder']), 'fixOrder with no pinned fix: even the cheapest, safest first step may move');
     Object.keys(flow.checklist).filter((id) => !fixIds.has(id)).forEach((id) => err(f.file, f.lineOf(['checklist', id]), `checklist names unknown fix "${id}"`));
     flow.diagnostics.forEach((d, i) => {
       needResponse(d.ask, f.file, f.lineOf(['diagnostics', i, 'ask']));

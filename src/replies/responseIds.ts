@@ -3,7 +3,7 @@
 const FIXED_IDS = [
   'welcome', 'greeting', 'help', 'help.in_flow', 'thanks', 'thanks.in_flow', 'greeting.again', 'out_of_scope', 'anything_else',
   'cancel.done', 'cancel.nothing', 'clarify.intent', 'start.prompt', 'error.turn',
-  'input.empty', 'input.attachment', 'input.too_long', 'prompt.retry', 'side.need_device',
+  'input.empty', 'input.attachment', 'input.too_long', 'input.slow_down', 'prompt.retry', 'side.need_device',
   'ask.device', 'ask.device_with_code', 'ask.device_retry',
   'flow.did_it_work', 'flow.warning', 'flow.ask_status_page', 'flow.status_up', 'flow.outage', 'flow.outage_end', 'flow.resolved',
   'flow.exhausted', 'flow.resume', 'flow.skipping_tried', 'flow.unknown_code', 'flow.ack_already', 'flow.ack_skip', 'flow.ack_hold',
@@ -23,6 +23,9 @@ const FIXED_IDS = [
   'render.email_button', 'render.warranty_title', 'render.answer_hint', 'render.fact_hours', 'render.fact_phone', 'render.fact_email',
   'teams.welcome', 'teams.welcome_group', 'helpdesk.escalate', 'helpdesk.title', 'helpdesk.have_ready', 'helpdesk.link_portal',
   'intent.troubleshoot', 'intent.warranty', 'intent.repair', 'intent.contact_support',
+  // Handing a case to a person (src/handoff/, EscalationDialog)
+  'handoff.consent', 'handoff.consent_yes', 'handoff.consent_no', 'handoff.event', 'handoff.ticket_sent',
+  'handoff.ticket_queued', 'handoff.ticket_failed', 'handoff.ticket_subject',
   // SMS (src/bot/sms/smsLabels.ts, SMS_RESPONSE_IDS)
   'sms.reply_numbers', 'sms.reply_number', 'sms.more_steps', 'sms.more_details', 'sms.start', 'sms.welcome', 'sms.help', 'sms.help_in_flow',
 ];

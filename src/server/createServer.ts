@@ -1,7 +1,9 @@
+import type { Server as HttpServer } from 'node:http';
 import restify, { type Server } from 'restify';
 import type { CloudAdapter } from 'botbuilder';
 import type { ActivityHandler } from 'botbuilder';
 import type { Logger } from '../logger';
+import { activityProblem } from './activityShape';
 
 export interface ServerDeps {
   adapter: CloudAdapter;
@@ -9,19 +11,24 @@ export interface ServerDeps {
   logger: Logger;
   /** Facts for the health check, e.g. how many articles and flows are loaded. */
   health: () => Record<string, unknown>;
+  /** How long a client may take to send a whole request (headers and body); default 10 s. */
+  requestTimeoutMs?: number;
 }
 
-// Bot Framework activities are small; anything bigger is not a real channel request.
-const MAX_BODY_BYTES = 256 * 1024;
+// Bot Framework activities are small; anything bigger is not a real channel request (413).
+export const MAX_BODY_BYTES = 256 * 1024;
+const REQUEST_TIMEOUT_MS = 10_000;
 
 /** restify with the Bot Framework endpoint and a health check. */
-export function createServer({ adapter, bot, logger, health }: ServerDeps): Server {
+export function createServer({ adapter, bot, logger, health, requestTimeoutMs = REQUEST_TIMEOUT_MS }: ServerDeps): Server {
   const server = restify.createServer({ name: 'support-assistant', handleUncaughtExceptions: false });
+  limitRequestTime(server, requestTimeoutMs);
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }));
 
   server.post('/api/messages', async (req, res) => {
-    if (!req.body || typeof req.body !== 'object' || typeof req.body.type !== 'string') {
-      res.send(400, { error: 'expected a Bot Framework activity (JSON with a "type")' });
+    const problem = activityProblem(req.body);
+    if (problem) {
+      res.send(400, { error: `expected a Bot Framework activity (${problem})` });
       return;
     }
     try {
@@ -41,4 +48,17 @@ export function createServer({ adapter, bot, logger, health }: ServerDeps): Serv
     return callback();
   });
   return server;
+}
+
+/**
+ * A client that announces a body and never sends it would hold its connection (and the parser)
+ * for Node's default of 5 minutes; Node answers 408 once the whole request has not arrived in
+ * time. Node checks only every `connectionsCheckingInterval` (30 s by default, read when the
+ * server starts listening), so that is shortened too. Replies that take long are not affected.
+ */
+function limitRequestTime(server: Server, timeoutMs: number): void {
+  const http = server.server as HttpServer & { connectionsCheckingInterval: number };
+  http.requestTimeout = timeoutMs;
+  http.headersTimeout = Math.min(http.headersTimeout, timeoutMs);
+  http.connectionsCheckingInterval = Math.min(1000, timeoutMs);
 }

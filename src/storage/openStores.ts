@@ -11,9 +11,20 @@ import { openSqliteDatabase } from './sqliteDatabase';
 import { SqliteEventLog } from './sqliteEventLog';
 import { SqliteStorage } from './sqliteStorage';
 import type { Stores } from './stores';
+import { TimeoutStorage } from './timeoutStorage';
+
+export interface StoreOptions {
+  /** A time limit on each state read and write (none when absent). */
+  timeoutMs?: number;
+}
 
 /** State storage and event log for the configured backend. Network clients connect in the background. */
-export function openStores(settings: StorageSettings, logger: Logger): Stores {
+export function openStores(settings: StorageSettings, logger: Logger, options: StoreOptions = {}): Stores {
+  const stores = openBackend(settings, logger);
+  return options.timeoutMs ? { ...stores, storage: new TimeoutStorage(stores.storage, options.timeoutMs) } : stores;
+}
+
+function openBackend(settings: StorageSettings, logger: Logger): Stores {
   switch (settings.kind) {
     case 'sqlite':
       return openSqliteStores(settings.file);

@@ -1,4 +1,5 @@
 import type { Storage, StoreItem } from 'botbuilder';
+import { isStorageConflict } from './storageConflict';
 
 export interface UpdateOptions {
   /** Tries before giving up when other writers keep changing the document. */
@@ -8,7 +9,7 @@ export interface UpdateOptions {
 /**
  * Read, change, write back only if nobody wrote in between (the document's eTag), else read again
  * and redo the change: safe appends to one document from many turns and processes, on any
- * botbuilder Storage that checks eTags (MemoryStorage, Azure Blob, and this project's SQLite and Redis
+ * botbuilder Storage that checks eTags (MemoryStorage and this project's SQLite, Redis and Azure Blob
  * stores). `change` gets a copy it may edit and returns the new document, or undefined to leave it.
  *
  * A document that does not exist yet is written without a check (Storage has no "create only"),
@@ -30,13 +31,7 @@ export async function updateDocument<T extends object>(
       await storage.write({ [key]: { ...next, eTag: current?.eTag ?? '*' } });
       return next;
     } catch (err) {
-      if (!isETagConflict(err) || attempt >= attempts) throw err;
+      if (!isStorageConflict(err) || attempt >= attempts) throw err;
     }
   }
-}
-
-/** botbuilder's stores say "eTag conflict"; HTTP-backed ones answer 412 Precondition Failed. */
-export function isETagConflict(err: unknown): boolean {
-  const e = err as { message?: unknown; statusCode?: unknown };
-  return e?.statusCode === 412 || /etag|precondition/i.test(String(e?.message ?? ''));
 }

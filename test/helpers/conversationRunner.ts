@@ -1,13 +1,15 @@
-import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
+import { MemoryStorage, TestAdapter, type Activity, type Middleware, type Storage } from 'botbuilder';
 import { CheckedConversationState, CheckedUserState } from '../../src/bot/checkedState';
 import nock from 'nock';
 import pino from 'pino';
+import { HoldRepliesMiddleware } from '../../src/bot/heldReplies';
 import { ReplySender } from '../../src/bot/replySender';
 import { SupportBot } from '../../src/bot/SupportBot';
 import { SmsMiddleware } from '../../src/bot/sms/smsMiddleware';
 import { HttpCloudStatus } from '../../src/status/cloudStatus';
 import type { SupportCore } from '../../src/core/supportCore';
 import type { TurnEvents } from '../../src/analytics/turnEvents';
+import type { Handoff } from '../../src/handoff/handoff';
 import type { Reply } from '../../src/replies/reply';
 import { adaptiveCards, cardActions, cardText, type Json } from './cards';
 import { testCore } from './testCore';
@@ -23,7 +25,7 @@ export class ConversationHarness {
   private last: Partial<Activity>[] = [];
 
   constructor(readonly channelId: string, options: HarnessOptions = {}) {
-    const storage = new MemoryStorage();
+    const storage = options.storage ?? new MemoryStorage();
     const core = options.core ?? testCore({ statusChecker: statusChecker(options.status ?? 'off') });
     const sender = new ReplySender(core.wording, (_channel, replies) => this.said.push(...replies));
     const conversationState = new CheckedConversationState(storage);
@@ -36,6 +38,7 @@ export class ConversationHarness {
       // The transcripts are about consumer devices; Teams conversations opt in to the internal helpdesk.
       teams: { escalation: options.teamsEscalation ?? 'consumer' },
       events: options.events,
+      handoff: options.handoff,
     });
     const type = options.conversationType ?? 'personal';
     this.adapter = new TestAdapter((ctx) => bot.run(ctx), {
@@ -43,8 +46,11 @@ export class ConversationHarness {
       conversation: channelId === 'msteams' ? { id: `conv-${channelId}`, conversationType: type, isGroup: type !== 'personal' } : { id: `conv-${channelId}` },
       locale: options.locale ?? 'en-GB',
     } as never);
-    // As in src/app.ts: SMS keywords and opt-out (does nothing on other channels).
+    // As in src/app.ts: replies held until the state is saved, SMS keywords and opt-out (does nothing on
+    // other channels), then any other middleware (e.g. the transcript).
+    this.adapter.use(new HoldRepliesMiddleware());
     this.adapter.use(new SmsMiddleware({ conversationState, sender, wording: core.wording }));
+    for (const m of options.middleware ?? []) this.adapter.use(m);
     this.timezone = options.timezone;
   }
 
@@ -77,6 +83,12 @@ export interface HarnessOptions {
   core?: SupportCore;
   /** Where the turn events go (tests of what is recorded). */
   events?: TurnEvents;
+  /** The bot's state storage (default: a fresh MemoryStorage). */
+  storage?: Storage;
+  /** Handing cases to a person; without it, asking for one shows the contacts. */
+  handoff?: Handoff;
+  /** Registered after the SMS middleware, as src/app.ts does with the transcript. */
+  middleware?: Middleware[];
 }
 
 /** The activity a channel sends when the person taps the button titled `title` (SMS has none: it is typed). */

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import type { HandoffSetup } from './handoffHarness';
 
 /** A conversation test kept as data: what the user says and the reply ids the bot must answer with. */
 export interface Transcript {
@@ -16,6 +17,8 @@ export interface Transcript {
   teamsEscalation?: 'helpdesk' | 'consumer';
   /** Teams only: personal (default), channel or groupChat. */
   conversationType?: 'personal' | 'channel' | 'groupChat';
+  /** Handing over to a person (agent hub channels, helpdesk webhook); absent: no handoff, contacts only. */
+  handoff?: HandoffSetup;
   turns: Turn[];
 }
 
@@ -32,6 +35,8 @@ export interface Turn {
   bot: string[];
   /** Text fragments that must appear somewhere in this turn's rendered replies (case-insensitive). */
   says?: string[];
+  /** Names of the event activities the bot sends this turn (e.g. handoff.initiate), exactly; none when absent. */
+  events?: string[];
 }
 
 export const CHANNELS = ['webchat', 'msteams', 'sms'] as const;

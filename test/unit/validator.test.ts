@@ -181,3 +181,31 @@ describe('a broken copy is reported with the file and line', () => {
     expect(() => loadKnowledge(root)).toThrow(DataError);
   });
 });
+
+describe('data-driven fix order in a flow', () => {
+  const warningsIn = (root: string) => crossCheck(loadKnowledgeSources(root)).warnings;
+
+  test('a pinned fix in a flow without fixOrder is a warning at that line', () => {
+    const file = 'dialogs/nas-1002.yaml';
+    const line = '    article: nas-check-internet';
+    const root = brokenCopy(file, (t) => replaceLine(t, line, `${line}\n    pinned: true`));
+    expect(warningsIn(root)).toContainEqual({ file, line: lineNumberOf(file, line) + 1, message: expect.stringMatching(/check-internet is pinned but the flow has no fixOrder/) });
+  });
+
+  test('fixOrder with no pinned fix is a warning at fixOrder (its mapping\'s first line)', () => {
+    const file = 'dialogs/smartwatch-1002.yaml';
+    const root = brokenCopy(file, (t) => replaceLine(t, '    pinned: true', ''));
+    expect(warningsIn(root)).toContainEqual({ file, line: lineNumberOf(file, '  by: success_rate'), message: expect.stringMatching(/no pinned fix/) });
+  });
+
+  test('an unknown way to order fixes is a schema error at that line', () => {
+    const file = 'dialogs/smartwatch-1002.yaml';
+    const line = '  by: success_rate';
+    const root = brokenCopy(file, (t) => replaceLine(t, line, '  by: popularity'));
+    expect(problemsIn(root)).toEqual([{ file, line: lineNumberOf(file, line), message: expect.stringMatching(/^fixOrder\.by: /) }]);
+  });
+
+  test('the real flows have no fix-order warnings', () => {
+    expect(warningsIn(ROOT).filter((w) => /pinned|fixOrder/.test(w.message))).toEqual([]);
+  });
+});

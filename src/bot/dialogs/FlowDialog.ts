@@ -1,4 +1,5 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from './dialogKit';
+import { flowStepEvent } from '../../analytics/flowStepEvent';
 import { FlowEngine, promptKey } from '../../flow/flowEngine';
 import type { FixOutcome, FlowOutcome, FlowState } from '../../flow/flowState';
 import type { Flow } from '../../knowledge/schema';
@@ -41,7 +42,7 @@ export class FlowDialog extends ComponentDialog {
     const options = step.options as FlowOptions;
     const flow = this.deps.core.lookup.flowById(options.flowId);
     if (!flow) return this.flowGone(step);
-    const engine = new FlowEngine(flow);
+    const engine = this.engine(flow);
     const values = await this.values(step);
     let state = options.state ?? (await this.start(step, flow, engine, values));
     let prompt = engine.next(state);
@@ -53,6 +54,8 @@ export class FlowDialog extends ComponentDialog {
     }
     if (prompt.type === 'end') return this.finish(step, flow, state, prompt.outcome, values);
     (step.values as Record<string, unknown>).state = { ...state, shown: promptKey(prompt) };
+    const shown = flowStepEvent(flow.id, prompt);
+    if (shown) this.deps.events.record(step.context, shown);
     const { replies, accepts } = this.deps.core.flowReplies.render(prompt, { articles: (id) => this.deps.core.search.byId(id), values });
     const labels = replies.flatMap((r) => (r.kind === 'choices' ? r.choices.map((c) => c.label) : []));
     const promptOptions: AnswerPromptOptions = { replies, expect: { type: 'answers', answers: [...accepts], labels } };
@@ -63,11 +66,12 @@ export class FlowDialog extends ComponentDialog {
     const options = step.options as FlowOptions;
     const flow = this.deps.core.lookup.flowById(options.flowId);
     if (!flow) return this.flowGone(step);
-    const engine = new FlowEngine(flow);
+    const engine = this.engine(flow);
     const answer = step.result as string;
     const { state, say } = engine.applyAnswer((step.values as Record<string, unknown>).state as FlowState, answer);
     const data = await conversationDataOf(this.deps, step.context);
     data.tried = { ...data.tried, ...state.tried };
+    this.recordOutcomes(step, flow, (step.values as Record<string, unknown>).state as FlowState, state);
     const values = await this.values(step);
     const notes: Reply[] = [];
     if (ACKNOWLEDGE[answer]) notes.push(textReply(this.deps, ACKNOWLEDGE[answer], values));
@@ -89,8 +93,21 @@ export class FlowDialog extends ComponentDialog {
   private async finish(step: WaterfallStepContext, flow: Flow, state: FlowState, outcome: FlowOutcome, values: Values): Promise<DialogTurnResult> {
     const closing = { resolved: 'flow.resolved', outage: 'flow.outage_end', exhausted: 'flow.exhausted' }[outcome];
     await this.deps.sender.send(step.context, [textReply(this.deps, closing, values)]);
+    this.deps.events.record(step.context, { type: 'flow_end', flow: flow.id, outcome });
     const result: FlowResult = { flowId: flow.id, outcome, tried: state.tried };
     return step.endDialog(result);
+  }
+
+  /** The engine for this flow, with the measured fix success rates when the flow lets them order its fixes. */
+  private engine(flow: Flow): FlowEngine {
+    return new FlowEngine(flow, flow.fixOrder ? this.deps.core.fixRates.rates(flow.id) : undefined);
+  }
+
+  /** A fix_outcome event for each fix the answer settled (fixed, still broken, skipped, already done, declined). */
+  private recordOutcomes(step: WaterfallStepContext, flow: Flow, before: FlowState, after: FlowState): void {
+    for (const [fix, outcome] of Object.entries(after.tried)) {
+      if (before.tried[fix] !== outcome) this.deps.events.record(step.context, { type: 'fix_outcome', flow: flow.id, fix, outcome });
+    }
   }
 
   /** The flow was taken out of dialogs/ while this person was in it (the bot was updated meanwhile). */

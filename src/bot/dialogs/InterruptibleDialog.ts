@@ -1,9 +1,10 @@
 import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from './dialogKit';
 import { contactAnswer, preventionAnswer, repairAnswer, statusAnswer } from '../../core/topicAnswers';
 import type { Reply } from '../../replies/reply';
-import { understandTurn } from '../turnUnderstanding';
+import { recordMessage, understandTurn } from '../turnUnderstanding';
 import { pendingExpectation, recogniseAnswer } from './AnswerPrompt';
 import { answerContext, rememberDevice, type DialogDeps } from './dialogDeps';
+import { asksForPerson, canHandOver, caseSoFar, handOver, recordNoHandoff } from './handOver';
 import { textReply } from './say';
 
 export const WARRANTY_DIALOG = 'warrantyDialog';
@@ -17,8 +18,16 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     super(id);
   }
 
+  protected override async onBeginDialog(innerDc: DialogContext, options?: object): Promise<DialogTurnResult> {
+    recordMessage(this.deps.core, this.deps.events, innerDc.context, false);
+    return super.onBeginDialog(innerDc, options);
+  }
+
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
-    const interrupted = await this.interrupt(innerDc);
+    const expectation = pendingExpectation(innerDc);
+    const answered = expectation !== undefined && recogniseAnswer(this.deps.core, innerDc.context, expectation) !== undefined;
+    recordMessage(this.deps.core, this.deps.events, innerDc.context, answered);
+    const interrupted = answered ? undefined : await this.interrupt(innerDc);
     return interrupted ?? super.onContinueDialog(innerDc);
   }
 
@@ -27,8 +36,6 @@ export abstract class InterruptibleDialog extends ComponentDialog {
 
   private async interrupt(dc: DialogContext): Promise<DialogTurnResult | undefined> {
     const { core } = this.deps;
-    const expectation = pendingExpectation(dc);
-    if (expectation && recogniseAnswer(core, dc.context, expectation) !== undefined) return undefined;
     const u = understandTurn(core, dc.context);
     if (u.confidence < core.confidenceThreshold) return undefined;
     const reply = (id: string) => this.sideAnswer(dc, [textReply(this.deps, id)]);
@@ -43,6 +50,10 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       case 'thanks':
         return reply('thanks.in_flow');
       case 'contact_support':
+        if (asksForPerson(this.deps, dc.context)) {
+          if (canHandOver(this.deps, dc.context)) return this.handOverNow(dc);
+          recordNoHandoff(this.deps, dc.context);
+        }
         return this.sideAnswer(dc, contactAnswer(core, await answerContext(this.deps, dc.context, u.entities.product, u.entities.brand)));
       case 'repair':
       case 'prevention':
@@ -72,6 +83,12 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     if (intent === 'repair') return this.sideAnswer(dc, repairAnswer(core, c));
     if (intent === 'prevention') return this.sideAnswer(dc, preventionAnswer(core, c.product));
     return this.sideAnswer(dc, statusAnswer(core, await core.statusChecker.check(), c));
+  }
+
+  /** A person takes over: the do-it-yourself steps stop here. */
+  private async handOverNow(dc: DialogContext): Promise<DialogTurnResult> {
+    await handOver(this.deps, dc.context, 'asked', await caseSoFar(this.deps, dc.context));
+    return dc.cancelAllDialogs();
   }
 
   /** Answers, then asks the waiting question again. */

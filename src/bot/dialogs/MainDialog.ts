@@ -1,6 +1,6 @@
 import { WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from './dialogKit';
 import {
-  contactAnswer, howToAnswer, isHowToQuestion, preventionAnswer, repairAnswer, statusAnswer,
+  contactAnswer, howToAnswer, isHowToQuestion, preventionAnswer, repairAnswer, statusAnswer, type AnswerContext,
 } from '../../core/topicAnswers';
 import type { IntentName } from '../../knowledge/schema';
 import type { Reply } from '../../replies/reply';
@@ -8,6 +8,7 @@ import { understandTurn } from '../turnUnderstanding';
 import { ANSWER_PROMPT, AnswerPrompt, type AnswerPromptOptions } from './AnswerPrompt';
 import { answerContext, conversationDataOf, rememberDevice, type DialogDeps } from './dialogDeps';
 import { ESCALATION_DIALOG, EscalationDialog } from './EscalationDialog';
+import { asksForPerson, canHandOver, caseSoFar, handOver, recordNoHandoff } from './handOver';
 import { FLOW_DIALOG, FlowDialog, type FlowResult } from './FlowDialog';
 import { InterruptibleDialog, WARRANTY_DIALOG } from './InterruptibleDialog';
 import { textReply } from './say';
@@ -26,6 +27,8 @@ interface Route {
   product?: string;
   brand?: string;
   errorCode?: string;
+  /** Picked from the clarifying question ("Talk to a person") rather than typed. */
+  picked?: boolean;
 }
 
 /**
@@ -71,7 +74,10 @@ export class MainDialog extends InterruptibleDialog {
 
   private async deviceStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const route = (step.values as Record<string, unknown>).route as Route;
-    if (typeof step.result === 'string') route.intent = step.result as IntentName;
+    if (typeof step.result === 'string') {
+      route.intent = step.result as IntentName;
+      route.picked = true;
+    }
     await rememberDevice(this.deps, step.context, route.product, route.brand);
     const known = (await answerContext(this.deps, step.context, route.product, route.brand)).product;
     // "How do I enable cloud access?" is answered by its article; the article says which device.
@@ -106,7 +112,7 @@ export class MainDialog extends InterruptibleDialog {
       case 'repair':
         return send(repairAnswer(core, c));
       case 'contact_support':
-        return send(contactAnswer(core, c));
+        return this.contactSupport(step, route, c);
       case 'prevention':
         return send(preventionAnswer(core, c.product!));
       case 'service_status':
@@ -130,6 +136,20 @@ export class MainDialog extends InterruptibleDialog {
   private async afterFlowStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const result = step.result as FlowResult | undefined;
     if (result?.outcome === 'exhausted') return step.beginDialog(ESCALATION_DIALOG, result);
+    return step.endDialog();
+  }
+
+  /** "Talk to a person" hands over where the channel can; "what's their number?" gets the contacts. */
+  private async contactSupport(step: WaterfallStepContext, route: Route, c: AnswerContext): Promise<DialogTurnResult> {
+    const ctx = step.context;
+    if (route.picked || asksForPerson(this.deps, ctx)) {
+      if (canHandOver(this.deps, ctx)) {
+        await handOver(this.deps, ctx, 'asked', await caseSoFar(this.deps, ctx));
+        return step.endDialog();
+      }
+      recordNoHandoff(this.deps, ctx);
+    }
+    await this.deps.sender.send(ctx, contactAnswer(this.deps.core, c));
     return step.endDialog();
   }
 

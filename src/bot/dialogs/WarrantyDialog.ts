@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import type { AnswerContext } from '../../core/topicAnswers';
 import { userLocale } from '../../core/turnContextInfo';
 import { parsePurchaseDate } from '../../dates/purchaseDate';
+import { purchaseLabel } from '../../replies/purchaseLabel';
 import { warrantyLabel, warrantyReplies } from '../../replies/warrantyReplies';
 import { warrantyMonths, warrantyStatus, type WarrantyStatus } from '../../warranty/warrantyStatus';
 import { ANSWER_PROMPT, AnswerPrompt, type AnswerPromptOptions } from './AnswerPrompt';
@@ -11,7 +12,6 @@ import { WARRANTY_DIALOG } from './InterruptibleDialog';
 import { textReply } from './say';
 
 const WARRANTY_STEPS = 'warrantySteps';
-const SHOWN = 'd LLL yyyy';
 
 interface Range {
   earliest: string;
@@ -79,8 +79,7 @@ export class WarrantyDialog extends ComponentDialog {
     const latest = DateTime.fromISO(range.latest, { setZone: true });
     const status = warrantyStatus(core.knowledge.warranty, { product: c.product, brand: c.brand, earliest, latest, now: core.now() });
     await this.deps.sender.send(step.context, warrantyReplies(status, core.knowledge.warranty, core.wording));
-    const purchase = earliest.hasSame(latest, 'day') ? earliest.toFormat(SHOWN) : `${earliest.toFormat(SHOWN)} – ${latest.toFormat(SHOWN)}`;
-    const result: WarrantyResult = { purchase, warranty: warrantyLabel(status, core.wording), status: status.status };
+    const result: WarrantyResult = { purchase: purchaseLabel(earliest, latest), warranty: warrantyLabel(status, core.wording), status: status.status };
     return step.endDialog(result);
   }
 }

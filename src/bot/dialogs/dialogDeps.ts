@@ -2,6 +2,7 @@ import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { TurnEvents } from '../../analytics/turnEvents';
 import type { AnswerContext } from '../../core/topicAnswers';
 import type { SupportCore } from '../../core/supportCore';
+import type { Handoff } from '../../handoff/handoff';
 import { userTimezone } from '../../core/turnContextInfo';
 import type { ConversationData, UserProfile } from '../conversationData';
 import type { ReplySender } from '../replySender';
@@ -14,6 +15,8 @@ export interface DialogDeps {
   profile: StatePropertyAccessor<UserProfile>;
   /** What happened this turn, for the support leads' report; written after the turn's state is saved. */
   events: TurnEvents;
+  /** Passing a case to a person; without it, asking for one shows the contacts. */
+  handoff?: Handoff;
 }
 
 export async function conversationDataOf(deps: DialogDeps, ctx: TurnContext): Promise<ConversationData> {

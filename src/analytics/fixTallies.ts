@@ -1,0 +1,27 @@
+import type { FixTally } from '../flow/fixOrder';
+import type { SupportEvent } from './supportEvent';
+
+/** Everything that happened to one fix: tried (fixed or still broken), and the answers that were no try. */
+export interface FixRecord extends FixTally {
+  skipped: number;
+  already: number;
+  declined: number;
+}
+
+/** Fix outcomes counted per flow, then per fix, in the order they first appear. */
+export function fixTallies(events: readonly SupportEvent[]): Map<string, Map<string, FixRecord>> {
+  const flows = new Map<string, Map<string, FixRecord>>();
+  for (const e of events) {
+    if (e.type !== 'fix_outcome') continue;
+    let fixes = flows.get(e.flow);
+    if (!fixes) flows.set(e.flow, (fixes = new Map()));
+    let r = fixes.get(e.fix);
+    if (!r) fixes.set(e.fix, (r = { tried: 0, fixed: 0, skipped: 0, already: 0, declined: 0 }));
+    if (e.outcome === 'fixed' || e.outcome === 'not_fixed') r.tried += 1;
+    if (e.outcome === 'fixed') r.fixed += 1;
+    if (e.outcome === 'skipped') r.skipped += 1;
+    if (e.outcome === 'already') r.already += 1;
+    if (e.outcome === 'declined') r.declined += 1;
+  }
+  return flows;
+}

@@ -1,0 +1,95 @@
+import { table } from '../eval/evalReport';
+import { BENCH_TARGETS } from './benchTargets';
+import type { BotKind } from './botMessages';
+import type { LoadSummary } from './latencySummary';
+import type { ConversationMemory } from './memoryProbe';
+import { kb, mb, ms, pct } from './units';
+
+export interface BotResults {
+  saturation: LoadSummary;
+  realistic: LoadSummary;
+  memory: ConversationMemory;
+}
+
+/** How the run was set up, so two reports can be compared fairly. */
+export interface BenchSetup {
+  generatedAt: string;
+  machine: string;
+  /** 1-minute load average before and after the run. */
+  load: [number, number];
+  pinned: boolean;
+  logLevel: string;
+  storage: string;
+  saturation: string;
+  realistic: string;
+}
+
+export interface BenchRun {
+  setup: BenchSetup;
+  bots: Record<BotKind, BotResults>;
+}
+
+export interface Verdict {
+  target: string;
+  value: string;
+  met: boolean;
+}
+
+/** Each target of issue 6 with the value measured and whether it is met. */
+export function verdicts({ bots }: BenchRun): Verdict[] {
+  const ratio = saturationRatio(bots);
+  const real = bots.assistant.realistic;
+  const perConversation = bots.assistant.memory.heapPerConversation;
+  return [
+    { target: `assistant ≥ ${pct(BENCH_TARGETS.saturationRatio)} of the echo bot's saturation throughput`, value: pct(ratio), met: ratio >= BENCH_TARGETS.saturationRatio },
+    { target: `realistic load: p99 < ${BENCH_TARGETS.realisticP99Ms} ms`, value: `${ms(real.p99)} ms`, met: real.p99 < BENCH_TARGETS.realisticP99Ms },
+    { target: 'realistic load: no errors, no lost turns', value: `${real.errors} errors, ${real.lost} lost`, met: real.errors === 0 && real.lost === 0 },
+    { target: `memory per active conversation < ${kb(BENCH_TARGETS.bytesPerConversation)} KB (heap)`, value: `${kb(perConversation)} KB`, met: perConversation < BENCH_TARGETS.bytesPerConversation },
+  ];
+}
+
+export function saturationRatio(bots: Record<BotKind, BotResults>): number {
+  return bots.echo.saturation.turnsPerSecond > 0 ? bots.assistant.saturation.turnsPerSecond / bots.echo.saturation.turnsPerSecond : 0;
+}
+
+/** The tables `npm run bench` prints and writes to reports/bench.md. */
+export function benchTables(run: BenchRun): string {
+  const loads = (['saturation', 'realistic'] as const).flatMap((load) => (['echo', 'assistant'] as const).map((kind) => {
+    const s = run.bots[kind][load];
+    return [load, kind, s.turnsPerSecond.toFixed(0), ms(s.p50), ms(s.p95), ms(s.p99), ms(s.max), String(s.errors), String(s.lost), String(s.repliesAfterAnswer), String(s.turns)];
+  }));
+  const memory = (['echo', 'assistant'] as const).map((kind) => {
+    const m = run.bots[kind].memory;
+    return [kind, String(m.conversations), mb(m.before.heapUsed), mb(m.after.heapUsed), kb(m.heapPerConversation), mb(m.before.rss), mb(m.after.rss), kb(m.rssPerConversation)];
+  });
+  return [
+    table(['load', 'bot', 'turns/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'errors', 'lost', 'replies after answer', 'turns counted'], loads),
+    '',
+    `Saturation throughput, assistant / echo: **${pct(saturationRatio(run.bots))}**`,
+    '',
+    table(['bot', 'conversations left open', 'heap before MB', 'heap after MB', 'heap KB / conversation', 'RSS before MB', 'RSS after MB', 'RSS KB / conversation'], memory),
+    '',
+    table(['target', 'measured', ''], verdicts(run).map((v) => [v.target, v.value, v.met ? 'PASS' : '**MISS**'])),
+  ].join('\n');
+}
+
+/** reports/bench.md: the setup, the tables, and what each number means. */
+export function benchMarkdown(run: BenchRun): string {
+  const s = run.setup;
+  return [
+    '# Load benchmark',
+    '',
+    `Generated ${s.generatedAt} by \`npm run bench\` on ${s.machine}; load average ${s.load[0].toFixed(2)} before, ${s.load[1].toFixed(2)} after. ` +
+      `Bot ${s.pinned ? 'pinned to CPU 1 and load generator to CPU 0 (taskset)' : 'and load generator not pinned'}; LOG_LEVEL=${s.logLevel}; assistant storage: ${s.storage}.`,
+    '',
+    `- **saturation**: ${s.saturation}`,
+    `- **realistic**: ${s.realistic}`,
+    '- **turn latency**: from sending POST /api/messages to having both the bot\'s answer to that POST and every reply it posted to the local connector ' +
+      '(CloudAdapter posts the replies during the turn, before it answers the POST; "replies after answer" counts turns where that did not hold).',
+    '- **lost turn**: a turn that got no reply within a second of the bot\'s answer. **errors**: answers other than 2xx, failed requests and error lines in the bot\'s log.',
+    '- **memory per conversation**: heap (and RSS) after a full GC in the bot process, before and after starting that many conversations and leaving them mid-flow.',
+    '',
+    benchTables(run),
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,49 @@
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../app';
+import { loadConfig, type Config } from '../config';
+import { coreFromConfig } from '../core/coreFromConfig';
+import { createLogger, type Logger } from '../logger';
+import type { BotKind, FromBot, MemorySample, ToBot } from './botMessages';
+import { createEchoApp } from './echoApp';
+
+// The bot under test in its own process (forked by `npm run bench`), so the load generator does not
+// share its event loop. Settings come from the environment like `npm start`; argv[2] picks the bot.
+
+interface Running {
+  server: { listen(port: number, host: string, cb: () => void): unknown; address(): unknown; close(cb: () => void): unknown };
+  close(): Promise<void>;
+}
+
+function start(kind: BotKind, config: Config, logger: Logger): Running {
+  if (kind === 'echo') return createEchoApp(config, logger, coreFromConfig(config, logger).wording);
+  const app = createApp(config, logger);
+  return { server: app.server, close: () => app.stores.close() };
+}
+
+function memory(): MemorySample {
+  // Twice: the first pass can leave objects that only become garbage once finalizers have run.
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('the bench bot needs --expose-gc');
+  gc();
+  gc();
+  const { heapUsed, rss, external } = process.memoryUsage();
+  return { heapUsed, rss, external };
+}
+
+function main(): void {
+  const kind = process.argv[2] as BotKind;
+  if (kind !== 'echo' && kind !== 'assistant') throw new Error(`unknown bot "${kind}" (echo or assistant)`);
+  const config = loadConfig();
+  const app = start(kind, config, createLogger(config.logLevel));
+  const send = (m: FromBot) => process.send?.(m);
+  app.server.listen(0, '127.0.0.1', () => send({ type: 'ready', port: (app.server.address() as AddressInfo).port }));
+  process.on('message', (m: ToBot) => {
+    if (m.type === 'memory') send({ type: 'memory', ...memory() });
+    // A normal exit, so --cpu-prof writes its profile.
+    if (m.type === 'stop') app.server.close(() => void app.close().finally(() => process.exit(0)));
+  });
+  // The load generator went away: do not linger.
+  process.on('disconnect', () => process.exit(0));
+}
+
+main();

@@ -1,0 +1,14 @@
+// What the bot process under test and the load generator say to each other over the fork's IPC channel.
+
+export type BotKind = 'echo' | 'assistant';
+
+/** The bot process's memory right after a full garbage collection, in bytes. */
+export interface MemorySample {
+  heapUsed: number;
+  rss: number;
+  external: number;
+}
+
+export type FromBot = { type: 'ready'; port: number } | ({ type: 'memory' } & MemorySample);
+
+export type ToBot = { type: 'memory' } | { type: 'stop' };

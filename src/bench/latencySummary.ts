@@ -1,0 +1,46 @@
+/** What a load phase measured: throughput, turn latency percentiles and what went wrong. */
+export interface LoadSummary {
+  turns: number;
+  seconds: number;
+  turnsPerSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  /** Non-2xx answers, failed requests and error lines in the bot's log. */
+  errors: number;
+  /** Turns that got no reply at all. */
+  lost: number;
+  /** Turns with a reply that arrived after the bot had answered the POST (expected: none). */
+  repliesAfterAnswer: number;
+}
+
+export interface PhaseCounts {
+  seconds: number;
+  errors: number;
+  lost: number;
+  repliesAfterAnswer: number;
+}
+
+/** Percentiles by the nearest-rank method over the turn latencies (ms). */
+export function summarise(latencies: number[], counts: PhaseCounts): LoadSummary {
+  const sorted = Float64Array.from(latencies).sort();
+  return {
+    turns: sorted.length,
+    seconds: counts.seconds,
+    turnsPerSecond: counts.seconds > 0 ? sorted.length / counts.seconds : 0,
+    p50: percentile(sorted, 0.5),
+    p95: percentile(sorted, 0.95),
+    p99: percentile(sorted, 0.99),
+    max: sorted.length ? sorted[sorted.length - 1] : 0,
+    errors: counts.errors,
+    lost: counts.lost,
+    repliesAfterAnswer: counts.repliesAfterAnswer,
+  };
+}
+
+/** The smallest value with at least `q` of all values at or below it (0 for no values). */
+export function percentile(sorted: ArrayLike<number>, q: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}

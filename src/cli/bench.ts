@@ -1,0 +1,163 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { benchMarkdown, benchTables, type BenchRun, type BotResults } from '../bench/benchReport';
+import type { BotKind } from '../bench/botMessages';
+import { BotUnderTest, pinToCpu } from '../bench/botUnderTest';
+import { runLoad } from '../bench/customerLoad';
+import { CUSTOMER_SCRIPTS } from '../bench/customerScripts';
+import { LocalConnector } from '../bench/localConnector';
+import { conversationMemory } from '../bench/memoryProbe';
+import { soak, soakChart, soakMarkdown } from '../bench/soakRun';
+import { TurnClient } from '../bench/turnClient';
+import { loadConfig } from '../config';
+
+// `npm run bench`: the echo bot, then the support assistant, each in its own process behind the same
+// restify server and CloudAdapter, driven over HTTP by simulated customers; replies go to a local
+// connector in this process. Prints the tables and writes reports/bench.md.
+// `npm run bench -- --soak 600`: the assistant under a steady load for 600 s, memory every 10 s → reports/soak.md.
+// Options: --quick (shorter phases), --no-pin (no taskset), --cpu-prof (V8 CPU profiles of the bots into
+// reports/profiles/), --only echo|assistant.
+
+const FULL = {
+  saturation: { customers: 64, warmUpMs: 5_000, durationMs: 20_000 },
+  realistic: { customers: 200, warmUpMs: 5_000, durationMs: 30_000, thinkMs: [800, 1200] as [number, number] },
+  memoryConversations: 2_000,
+};
+// A smoke run (--quick) while changing the bot: the same loads, shorter.
+const QUICK: typeof FULL = {
+  saturation: { ...FULL.saturation, warmUpMs: 2_000, durationMs: 8_000 },
+  realistic: { ...FULL.realistic, warmUpMs: 2_000, durationMs: 10_000 },
+  memoryConversations: 500,
+};
+const SOAK_SAMPLE_MS = 10_000;
+// The production default (.env.example): a turn's own info logging is a cost worth measuring.
+const LOG_LEVEL = process.env.LOG_LEVEL ?? 'info';
+
+interface Options {
+  soakSeconds?: number;
+  pin: boolean;
+  cpuProf: boolean;
+  quick: boolean;
+  only?: BotKind;
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const plans = options.quick ? QUICK : FULL;
+  const root = loadConfig().knowledgeDir;
+  const loadBefore = loadavg()[0];
+  // The bot gets CPU 1 to itself; the customers and the connector share CPU 0.
+  const pinned = options.pin && cpus().length >= 2 && pinToCpu(process.pid, 0);
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-'));
+  const connector = new LocalConnector();
+  const serviceUrl = await connector.start();
+  const env = { STORAGE: 'sqlite', SQLITE_FILE: join(dataDir, 'support.sqlite'), LOG_LEVEL };
+  const start = (kind: BotKind) => BotUnderTest.start({
+    kind, env, cpu: pinned ? 1 : undefined, cpuProfDir: options.cpuProf ? join(root, 'reports', 'profiles') : undefined,
+  });
+  const setupLine = () => `${machine()}; load average ${loadBefore.toFixed(2)} before, ${loadavg()[0].toFixed(2)} after; ` +
+    `${pinned ? 'bot on CPU 1, load generator on CPU 0' : 'not pinned'}; LOG_LEVEL=${LOG_LEVEL}; storage sqlite (WAL).`;
+  try {
+    mkdirSync(join(root, 'reports'), { recursive: true });
+    if (options.soakSeconds) {
+      await runSoak(await start('assistant'), connector, serviceUrl, options.soakSeconds, root, setupLine);
+      return;
+    }
+    const bots: Partial<Record<BotKind, BotResults>> = {};
+    for (const kind of ['echo', 'assistant'] as const) {
+      if (options.only && options.only !== kind) continue;
+      bots[kind] = await measure(await start(kind), connector, serviceUrl, plans);
+    }
+    if (!bots.echo || !bots.assistant) return;
+    const run: BenchRun = {
+      setup: {
+        generatedAt: new Date().toISOString(), machine: machine(), load: [loadBefore, loadavg()[0]], pinned, logLevel: LOG_LEVEL,
+        storage: 'SQLite (WAL, synchronous=NORMAL) in a temporary file',
+        saturation: `${plans.saturation.customers} customers, no pause between messages; ${plans.saturation.warmUpMs / 1000} s warm-up, then ${plans.saturation.durationMs / 1000} s counted`,
+        realistic: `${plans.realistic.customers} customers pausing ${plans.realistic.thinkMs.join('–')} ms before each message (about ${plans.realistic.customers} turns/s offered); ` +
+          `${plans.realistic.warmUpMs / 1000} s warm-up, then ${plans.realistic.durationMs / 1000} s counted`,
+      },
+      bots: { echo: bots.echo, assistant: bots.assistant },
+    };
+    console.log(`\n${benchTables(run)}\n`);
+    writeFileSync(join(root, 'reports', 'bench.md'), benchMarkdown(run));
+    console.log('wrote reports/bench.md');
+  } finally {
+    await connector.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Saturation, then the realistic load, then memory per conversation, on one bot process. */
+async function measure(bot: BotUnderTest, connector: LocalConnector, serviceUrl: string, plans: typeof FULL): Promise<BotResults> {
+  const { saturation: sat, realistic: real } = plans;
+  const client = new TurnClient(bot.url, connector, serviceUrl, real.customers);
+  const errors = () => bot.errorLines;
+  try {
+    console.log(`${bot.kind}: saturation (${sat.customers} customers, ${(sat.warmUpMs + sat.durationMs) / 1000} s)…`);
+    const saturation = await runLoad(client, CUSTOMER_SCRIPTS, { ...sat, name: `${bot.kind}-saturation` }, errors);
+    console.log(`  ${saturation.turnsPerSecond.toFixed(0)} turns/s, p99 ${saturation.p99.toFixed(1)} ms`);
+    console.log(`${bot.kind}: realistic (${real.customers} customers, ${(real.warmUpMs + real.durationMs) / 1000} s)…`);
+    const realistic = await runLoad(client, CUSTOMER_SCRIPTS, { ...real, name: `${bot.kind}-realistic` }, errors);
+    console.log(`  ${realistic.turnsPerSecond.toFixed(0)} turns/s, p99 ${realistic.p99.toFixed(1)} ms`);
+    console.log(`${bot.kind}: memory with ${plans.memoryConversations} conversations left mid-flow…`);
+    const memory = await conversationMemory({
+      client, memory: () => bot.memory(), script: CUSTOMER_SCRIPTS[1], turns: 3, conversations: plans.memoryConversations, concurrency: 32,
+    });
+    if (bot.lastError) console.log(`  last error in the ${bot.kind} bot's log: ${bot.lastError}`);
+    return { saturation, realistic, memory };
+  } finally {
+    client.close();
+    await bot.stop();
+  }
+}
+
+async function runSoak(bot: BotUnderTest, connector: LocalConnector, serviceUrl: string, seconds: number, root: string, setup: () => string): Promise<void> {
+  const client = new TurnClient(bot.url, connector, serviceUrl, FULL.realistic.customers);
+  try {
+    console.log(`assistant: soak, ${FULL.realistic.customers} customers for ${seconds} s, memory every ${SOAK_SAMPLE_MS / 1000} s`);
+    const result = await soak(
+      { client, scripts: CUSTOMER_SCRIPTS, memory: () => bot.memory(), botErrors: () => bot.errorLines },
+      { ...FULL.realistic, name: 'soak', warmUpMs: 0, durationMs: seconds * 1000 },
+      SOAK_SAMPLE_MS,
+    );
+    writeFileSync(join(root, 'reports', 'soak.svg'), soakChart(result));
+    const report = soakMarkdown(result, `Generated ${new Date().toISOString()} by \`npm run bench -- --soak ${seconds}\`: ${setup()}`, 'soak.svg');
+    writeFileSync(join(root, 'reports', 'soak.md'), report);
+    console.log(`\n${report}\nwrote reports/soak.md and reports/soak.svg`);
+  } finally {
+    client.close();
+    await bot.stop();
+  }
+}
+
+function parseArgs(args: string[]): Options {
+  const options: Options = { pin: true, cpuProf: false, quick: false };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--no-pin') options.pin = false;
+    else if (arg === '--cpu-prof') options.cpuProf = true;
+    else if (arg === '--quick') options.quick = true;
+    else if (arg === '--soak') options.soakSeconds = positive(args[++i], '--soak');
+    else if (arg === '--only' && (args[i + 1] === 'echo' || args[i + 1] === 'assistant')) options.only = args[++i] as BotKind;
+    else throw new Error(`unknown option "${arg}" (use --soak SECONDS, --quick, --no-pin, --cpu-prof, --only echo|assistant)`);
+  }
+  return options;
+}
+
+function positive(value: string | undefined, name: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} needs a number of seconds`);
+  return n;
+}
+
+function machine(): string {
+  const cpu = cpus();
+  return `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}`;
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exitCode = 1;
+});

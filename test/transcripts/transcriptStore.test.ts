@@ -1,0 +1,179 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { ContainerClient } from '@azure/storage-blob';
+import { MemoryStorage, type Storage } from 'botbuilder';
+import { BlobsStorage } from 'botbuilder-azure-blobs';
+import { Redis } from 'ioredis';
+import pino from 'pino';
+import { openSqliteDatabase, type SqliteDatabase } from '../../src/storage/sqliteDatabase';
+import { SqliteStorage } from '../../src/storage/sqliteStorage';
+import { RedisStorage } from '../../src/storage/redisStorage';
+import type { TranscriptEntry } from '../../src/transcripts/transcriptEntry';
+import { TranscriptMiddleware } from '../../src/transcripts/transcriptMiddleware';
+import { TranscriptStore } from '../../src/transcripts/transcriptStore';
+import { redactorFor } from '../../src/privacy/redactorFor';
+import { ConversationHarness } from '../helpers/conversationRunner';
+import { realKnowledge } from '../helpers/testCore';
+import { startAzurite, type Azurite } from '../storage/azurite';
+
+const entry = (text: string, role: 'user' | 'bot' = 'user'): TranscriptEntry => ({ type: 'message', from: { id: role, role }, timestamp: '2026-11-22T10:00:00.000Z', text });
+const ref = { channelId: 'sms', conversationId: '+15550100150' };
+
+/** One backend: fresh data; each client() is another connection, as another bot process would have. */
+interface Backend {
+  client(): Storage;
+  close(): Promise<void>;
+}
+
+function describeTranscriptStore(name: string, open: () => Promise<Backend>): void {
+  describe(`transcripts on ${name}`, () => {
+    let backend: Backend;
+    beforeEach(async () => (backend = await open()));
+    afterEach(() => backend.close());
+
+    test('appends in order, reads back, deletes', async () => {
+      const store = new TranscriptStore(backend.client());
+      await store.append(ref, [entry('one'), entry('two', 'bot')]);
+      await store.append(ref, [entry('three')]);
+      expect((await store.read(ref)).map((e) => e.text)).toEqual(['one', 'two', 'three']);
+      expect(await store.read({ ...ref, conversationId: 'other' })).toEqual([]);
+      await store.delete(ref);
+      expect(await store.read(ref)).toEqual([]);
+    });
+
+    test('appends racing from two processes all land (eTag-checked, retried)', async () => {
+      const [a, b] = [new TranscriptStore(backend.client()), new TranscriptStore(backend.client())];
+      await a.append(ref, [entry('first')]);
+      await Promise.all(Array.from({ length: 8 }, (_, i) => (i % 2 ? a : b).append(ref, [entry(`n${i}`)])));
+      const texts = (await a.read(ref)).map((e) => e.text);
+      expect(texts[0]).toBe('first');
+      expect(texts.slice(1).sort()).toEqual(['n0', 'n1', 'n2', 'n3', 'n4', 'n5', 'n6', 'n7']);
+    });
+  });
+}
+
+describeTranscriptStore('MemoryStorage', async () => {
+  const storage = new MemoryStorage();
+  return { client: () => storage, close: async () => undefined };
+});
+
+describe('SQLite', () => {
+  let dir: string;
+  beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'transcripts-'))));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  let files = 0;
+  describeTranscriptStore('SqliteStorage', async () => {
+    const file = join(dir, `t${++files}.sqlite`);
+    const dbs: SqliteDatabase[] = [];
+    return {
+      client: () => {
+        const db = openSqliteDatabase(file);
+        dbs.push(db);
+        return new SqliteStorage(db);
+      },
+      close: async () => dbs.forEach((db) => db.close()),
+    };
+  });
+});
+
+describe('Azure Blob (Azurite)', () => {
+  let azurite: Azurite;
+  beforeAll(async () => (azurite = await startAzurite()), 30000);
+  afterAll(() => azurite?.stop());
+  let containers = 0;
+  describeTranscriptStore('BlobsStorage', async () => {
+    const container = `transcripts${process.pid}-${++containers}`;
+    return {
+      client: () => new BlobsStorage(azurite.connectionString, container),
+      close: async () => void (await new ContainerClient(azurite.connectionString, container).deleteIfExists()),
+    };
+  });
+});
+
+const redisUrl = process.env.REDIS_URL;
+if (!redisUrl) {
+  console.info('Transcripts on Redis not tested: set REDIS_URL (e.g. REDIS_URL=redis://127.0.0.1:6379).');
+} else {
+  let prefixes = 0;
+  describeTranscriptStore('RedisStorage', async () => {
+    const prefix = `test:transcripts:${process.pid}:${++prefixes}:`;
+    const clients: Redis[] = [];
+    return {
+      client: () => {
+        const redis = new Redis(redisUrl);
+        clients.push(redis);
+        return new RedisStorage(redis, prefix);
+      },
+      close: async () => {
+        const [first] = clients;
+        const keys = first ? await first.keys(`${prefix}*`) : [];
+        if (keys.length > 0) await first.del(...keys);
+        await Promise.all(clients.map((c) => c.quit()));
+      },
+    };
+  });
+}
+
+describe('the length cap', () => {
+  test('keeps the latest entries within the count and size limits, dropping the oldest', async () => {
+    const storage = new MemoryStorage();
+    const store = new TranscriptStore(storage, { maxEntries: 3, maxChars: 100_000 });
+    await store.append(ref, [entry('1'), entry('2')]);
+    await store.append(ref, [entry('3'), entry('4'), entry('5')]);
+    expect((await store.read(ref)).map((e) => e.text)).toEqual(['3', '4', '5']);
+    const doc = (await storage.read([store.key(ref)]))[store.key(ref)];
+    expect(doc.dropped).toBe(2);
+
+    const small = new TranscriptStore(new MemoryStorage(), { maxEntries: 100, maxChars: 600 });
+    await small.append(ref, Array.from({ length: 10 }, (_, i) => entry(`${i}`.padEnd(50, 'x'))));
+    const kept = await small.read(ref);
+    expect(JSON.stringify(kept).length).toBeLessThanOrEqual(600);
+    expect(kept.at(-1)!.text).toMatch(/^9x/);
+  });
+
+  test('the key is a hash of the channel and conversation, never the id (an SMS id is a phone number)', () => {
+    const key = new TranscriptStore(new MemoryStorage()).key(ref);
+    expect(key).toMatch(/^transcripts\/sms\/[0-9a-f]{16}$/);
+    expect(key).not.toContain('5550100150');
+  });
+});
+
+describe('the transcript middleware', () => {
+  const harness = (channel: string, storage: Storage, logger = pino({ level: 'silent' })) => {
+    const middleware = new TranscriptMiddleware({ store: new TranscriptStore(storage), redact: redactorFor(realKnowledge()), logger });
+    return { bot: new ConversationHarness(channel, { storage, middleware: [middleware] }), store: middleware.store };
+  };
+  const smsRef = { channelId: 'sms', conversationId: 'conv-sms' };
+
+  test('on SMS it keeps what was really sent, and nothing from STOP on', async () => {
+    const { bot, store } = harness('sms', new MemoryStorage());
+    await bot.send('my fitbit shows error 1002, my number is 07700 900123');
+    const before = await store.read(smsRef);
+    expect(before[0].text).toBe('my fitbit shows error 1002, my number is [phone]');
+    expect(before.filter((e) => e.from.role === 'bot').every((e) => e.attachments === undefined && e.suggestedActions === undefined)).toBe(true);
+    await bot.send('STOP');
+    await bot.send('still there? my email is jane@example.com');
+    expect(await store.read(smsRef)).toEqual(before);
+  });
+
+  test('each reply is kept once, even though replies are held until the turn is saved', async () => {
+    const { bot, store } = harness('webchat', new MemoryStorage());
+    const { activities } = await bot.send('my fitbit shows error 1002');
+    const kept = await store.read({ channelId: 'webchat', conversationId: 'conv-webchat' });
+    expect(kept.filter((e) => e.from.role === 'bot')).toHaveLength(activities.length);
+  });
+
+  test('a storage that cannot save the transcript does not fail the turn, and the log does not quote the person', async () => {
+    const storage = new MemoryStorage();
+    const broken: Storage = { read: (k) => storage.read(k), delete: (k) => storage.delete(k), write: (changes) => (Object.keys(changes).some((k) => k.startsWith('transcripts/')) ? Promise.reject(new Error('disk full')) : storage.write(changes)) };
+    const lines: string[] = [];
+    const logger = pino({ level: 'info' }, new Writable({ write: (c, _e, done) => { lines.push(String(c)); done(); } }));
+    const { bot } = harness('webchat', broken, logger);
+    const { ids } = await bot.send('my fitbit shows error 1002, email jane@example.com');
+    expect(ids).toEqual(['flow.smartwatch.intro', 'flow.smartwatch.ask_powers_on']);
+    expect(lines.join('')).toContain('transcript not saved');
+    expect(lines.join('')).not.toContain('jane@example.com');
+  });
+});
