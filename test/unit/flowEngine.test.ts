@@ -1,18 +1,7 @@
-import { FlowEngine, type FlowPrompt } from '../../src/flow/flowEngine';
+import { FlowEngine, promptKey as describePrompt } from '../../src/flow/flowEngine';
 import type { FlowState } from '../../src/flow/flowState';
 import type { Flow } from '../../src/knowledge/schema';
 import { realKnowledge } from '../helpers/testCore';
-
-/** What a prompt is about, in one readable string: "diagnostic:powers-on", "fix:restart", "end:resolved". */
-function describePrompt(p: FlowPrompt): string {
-  switch (p.type) {
-    case 'diagnostic': return `diagnostic:${p.diagnostic.id}`;
-    case 'confirm': return `confirm:${p.fix.id}`;
-    case 'fix': return `fix:${p.fix.id}`;
-    case 'end': return `end:${p.outcome}`;
-    default: return p.type;
-  }
-}
 
 /** Answers each prompt in turn and records what was asked, ending with what comes next. */
 function play(engine: FlowEngine, state: FlowState, answers: string[]): { asked: string[]; state: FlowState } {
@@ -65,6 +54,21 @@ describe('FlowEngine with a hand-made flow', () => {
     const { asked } = play(engine, r.state, ['yes']);
     expect(asked).toEqual(['diagnostic:hard-water', 'fix:fuse']);
     expect(engine.remainingFixes(play(engine, r.state, ['yes']).state).map((f) => f.id)).toEqual(['fuse', 'unplug', 'descale', 'replace-element']);
+  });
+
+  test('an answer is applied only to the step it answers: a step gone from an edited flow is not confused with the next', () => {
+    const { state } = play(engine, engine.start(), ['yes', 'yes']);
+    const asked = { ...state, shown: describePrompt(engine.next(state)) };
+    expect(asked.shown).toBe('fix:unplug');
+    const edited = new FlowEngine({ ...tiny, fixes: tiny.fixes.filter((f) => f.id !== 'unplug') });
+
+    const r = edited.applyAnswer(asked, 'not_fixed');
+
+    expect(r.say).toBe('flow.updated');
+    expect(r.state.tried).toEqual({});
+    expect(describePrompt(edited.next(r.state))).toBe('fix:descale');
+    // The same answer to the unchanged flow is recorded against the step shown.
+    expect(engine.applyAnswer(asked, 'not_fixed').state.tried).toEqual({ unplug: 'not_fixed' });
   });
 
   test('an answer that skips a fix drops it', () => {
