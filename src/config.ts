@@ -38,7 +38,8 @@ const schema = z.object({
   CONNECTOR_ATTEMPT_TIMEOUT_MS: z.coerce.number().int().positive().default(4000),
   CONNECTOR_RETRY_DELAY_MS: z.coerce.number().int().positive().default(500),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10000),
-  HANDOFF_EVENT_CHANNELS: z.string().default('directline,webchat,emulator'),
+  // Empty by default: telling someone a person will join needs an agent hub that is really there.
+  HANDOFF_EVENT_CHANNELS: z.string().default(''),
   HELPDESK_WEBHOOK_URL: z.union([z.literal(''), z.string().url()]).default(''),
   HELPDESK_WEBHOOK_AUTH: z.string().default(''),
   HELPDESK_WEBHOOK_AUTH_HEADER: z.string().default('Authorization'),
