@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBotProcess, talk, type BotProcess } from '../helpers/botProcess';
+import { startAzurite } from '../storage/azurite';
 import { testCore } from '../helpers/testCore';
 
 // The real server as separate processes: a conversation survives a crash and moves between
@@ -53,6 +54,20 @@ describe('state survives the server', () => {
     const second = await start(env);
     expect(second.logs.find((l) => l.url)?.storage).toContain('sqlite');
     for (const turn of [3, 4, 5]) await expectTurn(second, 'conv-restart', turn);
+  }, 120_000);
+
+  test('Azure Blob Storage (Azurite): a conversation moves between two servers and survives both restarting', async () => {
+    const azurite = await startAzurite();
+    try {
+      const env = { STORAGE: 'azure-blob', AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString, AZURE_STORAGE_CONTAINER: 'restart-test' };
+      const [a, b] = await Promise.all([start(env), start(env)]);
+      for (const turn of [0, 1, 2]) await expectTurn(turn % 2 === 0 ? a : b, 'conv-blob', turn);
+      await Promise.all([a.stop('SIGKILL'), b.stop('SIGKILL')]);
+      const c = await start(env);
+      for (const turn of [3, 4, 5]) await expectTurn(c, 'conv-blob', turn);
+    } finally {
+      await azurite.stop();
+    }
   }, 120_000);
 
   if (process.env.REDIS_URL) {
