@@ -56,14 +56,17 @@ export function saturationRatio(bots: Record<BotKind, BotResults>): number {
 export function benchTables(run: BenchRun): string {
   const loads = (['saturation', 'realistic'] as const).flatMap((load) => (['echo', 'assistant'] as const).map((kind) => {
     const s = run.bots[kind][load];
-    return [load, kind, s.turnsPerSecond.toFixed(0), ms(s.p50), ms(s.p95), ms(s.p99), ms(s.max), String(s.errors), String(s.lost), String(s.repliesAfterAnswer), String(s.turns)];
+    return [
+      load, kind, s.turnsPerSecond.toFixed(0), ms(s.p50), ms(s.p95), ms(s.p99), ms(s.max), String(s.errors), String(s.lost), String(s.repliesAfterAnswer),
+      String(s.turns), (s.turns ? s.replies / s.turns : 0).toFixed(2), pct(s.botCpu), pct(s.loadGeneratorCpu),
+    ];
   }));
   const memory = (['echo', 'assistant'] as const).map((kind) => {
     const m = run.bots[kind].memory;
     return [kind, String(m.conversations), mb(m.before.heapUsed), mb(m.after.heapUsed), kb(m.heapPerConversation), mb(m.before.rss), mb(m.after.rss), kb(m.rssPerConversation)];
   });
   return [
-    table(['load', 'bot', 'turns/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'errors', 'lost', 'replies after answer', 'turns counted'], loads),
+    table(['load', 'bot', 'turns/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'errors', 'lost', 'replies after answer', 'turns counted', 'replies / turn', 'bot CPU', 'load generator CPU'], loads),
     '',
     `Saturation throughput, assistant / echo: **${pct(saturationRatio(run.bots))}**`,
     '',

@@ -39,6 +39,7 @@ function main(): void {
   app.server.listen(0, '127.0.0.1', () => send({ type: 'ready', port: (app.server.address() as AddressInfo).port }));
   process.on('message', (m: ToBot) => {
     if (m.type === 'memory') send({ type: 'memory', ...memory() });
+    if (m.type === 'cpu') send({ type: 'cpu', ...process.cpuUsage() });
     // A normal exit, so --cpu-prof writes its profile.
     if (m.type === 'stop') app.server.close(() => void app.close().finally(() => process.exit(0)));
   });

@@ -9,6 +9,12 @@ export interface MemorySample {
   external: number;
 }
 
-export type FromBot = { type: 'ready'; port: number } | ({ type: 'memory' } & MemorySample);
+/** CPU time the bot process has used since it started (µs), as process.cpuUsage() reports it. */
+export interface CpuSample {
+  user: number;
+  system: number;
+}
 
-export type ToBot = { type: 'memory' } | { type: 'stop' };
+export type FromBot = { type: 'ready'; port: number } | ({ type: 'memory' } & MemorySample) | ({ type: 'cpu' } & CpuSample);
+
+export type ToBot = { type: 'memory' } | { type: 'cpu' } | { type: 'stop' };

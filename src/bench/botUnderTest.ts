@@ -1,7 +1,8 @@
 import { fork, spawnSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { BotKind, FromBot, MemorySample, ToBot } from './botMessages';
+import type { BotKind, CpuSample, FromBot, MemorySample, ToBot } from './botMessages';
+import type { BotProbe } from './customerLoad';
 
 export interface BotStart {
   kind: BotKind;
@@ -18,7 +19,7 @@ const ERROR_LEVEL = 50;
 const READY_TIMEOUT_MS = 60_000;
 
 /** The bot in its own process (botChild.js, forked), with its port, memory and error log lines. */
-export class BotUnderTest {
+export class BotUnderTest implements BotProbe {
   /** Log lines at error level or above so far (a failed turn logs one). */
   errorLines = 0;
   lastError?: string;
@@ -27,7 +28,7 @@ export class BotUnderTest {
   private constructor(readonly kind: BotKind, private readonly child: ChildProcess, readonly url: string) {}
 
   static async start(options: BotStart): Promise<BotUnderTest> {
-    const execArgv = ['--expose-gc', ...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : [])];
+    const execArgv = ['--expose-gc', '--no-deprecation', ...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : [])];
     const child = fork(join(__dirname, 'botChild.js'), [options.kind], {
       env: { ...process.env, PORT: '0', MicrosoftAppId: '', ...options.env },
       execArgv,
@@ -47,13 +48,23 @@ export class BotUnderTest {
     return bot;
   }
 
+  /** Error lines logged so far. */
+  errors(): number {
+    return this.errorLines;
+  }
+
   /** Heap and RSS right after a full collection in the bot process. */
   async memory(): Promise<MemorySample> {
-    const answer = new Promise<FromBot>((resolve) => this.waiting.push(resolve));
-    this.tell({ type: 'memory' });
-    const m = await answer;
+    const m = await this.ask('memory');
     if (m.type !== 'memory') throw new Error(`expected a memory sample, got ${m.type}`);
     return { heapUsed: m.heapUsed, rss: m.rss, external: m.external };
+  }
+
+  /** CPU time the bot process has used so far. */
+  async cpu(): Promise<CpuSample> {
+    const m = await this.ask('cpu');
+    if (m.type !== 'cpu') throw new Error(`expected a CPU sample, got ${m.type}`);
+    return { user: m.user, system: m.system };
   }
 
   async stop(): Promise<void> {
@@ -61,6 +72,13 @@ export class BotUnderTest {
     const exited = new Promise((resolve) => this.child.once('exit', resolve));
     this.tell({ type: 'stop' });
     await exited;
+  }
+
+  // Answers come back in the order asked.
+  private ask(type: 'memory' | 'cpu'): Promise<FromBot> {
+    const answer = new Promise<FromBot>((resolve) => this.waiting.push(resolve));
+    this.tell({ type });
+    return answer;
   }
 
   private tell(m: ToBot): void {

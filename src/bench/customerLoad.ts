@@ -1,4 +1,5 @@
 import { Random } from '../simulation/random';
+import type { CpuSample } from './botMessages';
 import type { CustomerScript } from './customerScripts';
 import { summarise, type LoadSummary } from './latencySummary';
 import type { TurnClient, TurnOutcome } from './turnClient';
@@ -15,26 +16,31 @@ export interface LoadPlan {
   seed?: number;
 }
 
-/** Errors the bot logged so far (a turn that failed inside the bot still gets an answer and a reply). */
-export type ErrorCounter = () => number;
+/** What the load generator can ask the bot process while the load runs. */
+export interface BotProbe {
+  /** Errors the bot logged so far (a turn that failed inside the bot still gets an answer and a reply). */
+  errors(): number;
+  cpu(): Promise<CpuSample>;
+}
 
 /**
  * Simulated customers, each working through whole scripted conversations (a new conversation id
  * each time) until the phase ends. Counts the turns sent after the warm-up.
  */
-export async function runLoad(client: TurnClient, scripts: readonly CustomerScript[], plan: LoadPlan, botErrors: ErrorCounter): Promise<LoadSummary> {
+export async function runLoad(client: TurnClient, scripts: readonly CustomerScript[], plan: LoadPlan, bot: BotProbe): Promise<LoadSummary> {
   const rng = new Random(plan.seed ?? 1002);
   const started = performance.now();
   const countFrom = started + plan.warmUpMs;
   const end = countFrom + plan.durationMs;
   const latencies: number[] = [];
-  const counts = { errors: 0, lost: 0, repliesAfterAnswer: 0 };
-  let errorsAtStart = 0;
-  const warmUpOver = sleep(plan.warmUpMs).then(() => (errorsAtStart = botErrors()));
+  const counts = { errors: 0, lost: 0, repliesAfterAnswer: 0, replies: 0 };
+  // CPU use and the bot's errors are read when counting starts and ends.
+  const window = countedWindow(plan, bot);
   const record = (o: TurnOutcome) => {
     latencies.push(o.latencyMs);
     if (o.status < 200 || o.status > 299) counts.errors += 1;
     if (o.lost) counts.lost += 1;
+    counts.replies += o.replies;
     if (o.replyAfterAnswer) counts.repliesAfterAnswer += 1;
   };
   const customer = async (n: number) => {
@@ -55,9 +61,20 @@ export async function runLoad(client: TurnClient, scripts: readonly CustomerScri
     }
   };
   await Promise.all(Array.from({ length: plan.customers }, (_, n) => customer(n)));
-  await warmUpOver;
-  const seconds = plan.durationMs / 1000;
-  return summarise(latencies, { seconds, errors: counts.errors + botErrors() - errorsAtStart, lost: counts.lost, repliesAfterAnswer: counts.repliesAfterAnswer });
+  const w = await window;
+  // Errors the bot logs while the last turns finish after the window still count.
+  const errors = counts.errors + bot.errors() - w.errorsBefore;
+  return summarise(latencies, { seconds: plan.durationMs / 1000, ...counts, errors, botCpu: w.botCpu, loadGeneratorCpu: w.ownCpu });
+}
+
+async function countedWindow(plan: LoadPlan, bot: BotProbe) {
+  await sleep(plan.warmUpMs);
+  const errorsBefore = bot.errors();
+  const [botBefore, ownBefore] = [await bot.cpu(), process.cpuUsage()];
+  await sleep(plan.durationMs);
+  const [botAfter, ownAfter] = [await bot.cpu(), process.cpuUsage()];
+  const share = (a: CpuSample, b: CpuSample) => (b.user + b.system - a.user - a.system) / 1000 / plan.durationMs;
+  return { errorsBefore, botCpu: share(botBefore, botAfter), ownCpu: share(ownBefore, ownAfter) };
 }
 
 export function sleep(ms: number): Promise<void> {

@@ -11,31 +11,28 @@ export interface LoadSummary {
   errors: number;
   /** Turns that got no reply at all. */
   lost: number;
+  /** Replies the connector received for the counted turns. */
+  replies: number;
   /** Turns with a reply that arrived after the bot had answered the POST (expected: none). */
   repliesAfterAnswer: number;
+  /** CPU time over wall time while counting, in cores: the bot process and this load generator. */
+  botCpu: number;
+  loadGeneratorCpu: number;
 }
 
-export interface PhaseCounts {
-  seconds: number;
-  errors: number;
-  lost: number;
-  repliesAfterAnswer: number;
-}
+export type PhaseCounts = Omit<LoadSummary, 'turns' | 'turnsPerSecond' | 'p50' | 'p95' | 'p99' | 'max'>;
 
 /** Percentiles by the nearest-rank method over the turn latencies (ms). */
 export function summarise(latencies: number[], counts: PhaseCounts): LoadSummary {
   const sorted = Float64Array.from(latencies).sort();
   return {
+    ...counts,
     turns: sorted.length,
-    seconds: counts.seconds,
     turnsPerSecond: counts.seconds > 0 ? sorted.length / counts.seconds : 0,
     p50: percentile(sorted, 0.5),
     p95: percentile(sorted, 0.95),
     p99: percentile(sorted, 0.99),
     max: sorted.length ? sorted[sorted.length - 1] : 0,
-    errors: counts.errors,
-    lost: counts.lost,
-    repliesAfterAnswer: counts.repliesAfterAnswer,
   };
 }
 

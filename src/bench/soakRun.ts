@@ -1,7 +1,7 @@
 import { lineChart } from '../eval/svgChart';
 import { table } from '../eval/evalReport';
 import type { MemorySample } from './botMessages';
-import { runLoad, sleep, type LoadPlan } from './customerLoad';
+import { runLoad, sleep, type BotProbe, type LoadPlan } from './customerLoad';
 import type { CustomerScript } from './customerScripts';
 import type { LoadSummary } from './latencySummary';
 import { growthKbPerMinute, type TrendSample } from './memoryTrend';
@@ -11,8 +11,7 @@ import { mb, ms } from './units';
 export interface SoakDeps {
   client: TurnClient;
   scripts: readonly CustomerScript[];
-  memory: () => Promise<MemorySample>;
-  botErrors: () => number;
+  bot: BotProbe & { memory(): Promise<MemorySample> };
 }
 
 export interface SoakResult {
@@ -29,10 +28,10 @@ export async function soak(deps: SoakDeps, plan: LoadPlan, sampleEveryMs: number
   const started = performance.now();
   const samples: TrendSample[] = [];
   let running = true;
-  const load = runLoad(deps.client, deps.scripts, plan, deps.botErrors).finally(() => (running = false));
+  const load = runLoad(deps.client, deps.scripts, plan, deps.bot).finally(() => (running = false));
   const sampler = (async () => {
     while (running) {
-      const m = await deps.memory();
+      const m = await deps.bot.memory();
       samples.push({ minute: (performance.now() - started) / 60_000, heapUsed: m.heapUsed, rss: m.rss });
       console.log(`  ${samples.at(-1)!.minute.toFixed(1)} min: heap ${mb(m.heapUsed)} MB, RSS ${mb(m.rss)} MB`);
       await sleep(sampleEveryMs);

@@ -157,8 +157,10 @@ export class SupportBot extends ActivityHandler {
 
   private async save(ctx: TurnContext): Promise<'saved' | 'conflict' | 'failed'> {
     try {
-      await this.bot.conversationState.saveChanges(ctx, false);
+      // The profile first: if it cannot be saved the conversation has not moved on either, so
+      // "send it again" repeats the same step. (The reverse leaves facts the person gave, which is harmless.)
       await this.bot.userState.saveChanges(ctx, false);
+      await this.bot.conversationState.saveChanges(ctx, false);
       return 'saved';
     } catch (err) {
       if (isStorageConflict(err)) return 'conflict';

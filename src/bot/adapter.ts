@@ -6,6 +6,7 @@ import type { Logger } from '../logger';
 import type { Wording } from '../replies/wording';
 import type { ConnectorRetrySettings } from './connectorRetry';
 import { RetryingBotFrameworkAuthentication } from './retryingAuthentication';
+import { UnauthorizedOnBadTokens } from './unauthorizedOnBadTokens';
 
 /**
  * CloudAdapter with Bot Framework authentication from settings. With an empty app id it accepts
@@ -13,7 +14,9 @@ import { RetryingBotFrameworkAuthentication } from './retryingAuthentication';
  * `connector` settings, replies are retried within the turn's budget (else the SDK's own retries).
  */
 export function createAdapter(auth: ConfigurationBotFrameworkAuthenticationOptions, logger: Logger, wording: Wording, connector?: ConnectorRetrySettings): CloudAdapter {
-  const adapter = new CloudAdapter(connector ? new RetryingBotFrameworkAuthentication(auth, connector, logger) : new ConfigurationBotFrameworkAuthentication(auth));
+  const authentication = connector ? new RetryingBotFrameworkAuthentication(auth, connector, logger) : new ConfigurationBotFrameworkAuthentication(auth);
+  // A forged or tampered token is a 401 like any other bad token, not a 500.
+  const adapter = new CloudAdapter(new UnauthorizedOnBadTokens(authentication));
   adapter.onTurnError = async (ctx: TurnContext, error: Error) => {
     logger.error({ err: error, conversation: ctx.activity.conversation?.id, channelId: ctx.activity.channelId }, 'turn failed');
     try {

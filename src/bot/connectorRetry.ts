@@ -4,9 +4,9 @@ import {
 import type { Logger } from '../logger';
 
 export interface ConnectorRetrySettings {
-  /** Every call of one turn to the channel's connector, waits included, ends within this. */
+  /** Retries of one turn's calls to the channel's connector start only within this. */
   budgetMs: number;
-  /** One HTTP attempt. */
+  /** One HTTP attempt. A turn's calls all end within budgetMs + attemptTimeoutMs. */
   attemptTimeoutMs: number;
   /** The first wait before a retry; each further wait doubles (with jitter). */
   retryDelayMs: number;
@@ -28,17 +28,20 @@ export interface RetryClock {
 const MAX_RETRIES = 10;
 // A retry left with less time than this could not get an answer from a real connector: give up instead.
 const MIN_ATTEMPT_MS = 200;
-const NO_TIME_LEFT = 'CONNECTOR_BUDGET_SPENT';
+const NO_TIME_LEFT = 'CONNECTOR_TIME_SPENT';
 
 /**
  * The retry rules for one turn's connector client, on the SDK's own retryPolicy: 429, 408 and 5xx
  * (not 501/505) and network failures or timeouts are retried after the connector's Retry-After or an
- * exponential wait with jitter, as long as the turn's budget allows; other answers are final at once.
- * The budget starts when the policies are made, i.e. when the turn's connector client is created.
+ * exponential wait with jitter, while the retry fits the turn's budget; other answers are final at once.
+ * A send that starts after the budget (onTurnError's apology) still gets one attempt, but every
+ * attempt ends by budget + attempt limit, so the turn answers the channel in time.
+ * The clock starts when the policies are made, i.e. when the turn's connector client is created.
  */
 export function connectorPolicies(settings: ConnectorRetrySettings, logger: Logger, clock: RetryClock = { now: Date.now, random: Math.random }): ConnectorPolicies {
   const started = clock.now();
   const remaining = () => started + settings.budgetMs - clock.now();
+  const untilHardStop = () => remaining() + settings.attemptTimeoutMs;
 
   const retry = ({ retryCount, response, responseError }: RetryInformation): RetryModifiers => {
     const failure = retriableFailure(response, responseError);
@@ -57,14 +60,16 @@ export function connectorPolicies(settings: ConnectorRetrySettings, logger: Logg
   const attemptLimit: PipelinePolicy = {
     name: 'connectorAttemptLimit',
     async sendRequest(request, next) {
-      const limitMs = Math.min(settings.attemptTimeoutMs, remaining());
+      // Retries start only within the budget; whatever starts, first try or retry, ends by the hard stop.
+      const limitMs = Math.min(settings.attemptTimeoutMs, untilHardStop());
       if (limitMs <= 0) throw new RestError('no time left in this turn to call the connector', { code: NO_TIME_LEFT, request });
       request.timeout = limitMs;
+      const sentAt = clock.now();
       try {
         return await next(request);
       } catch (err) {
-        // The HTTP client reports its own time limit as an abort; as a timeout it can be retried.
-        if ((err as Error).name === 'AbortError' && !request.abortSignal?.aborted) {
+        // The HTTP client reports its own time limit as an abort or a send error; named for what it is.
+        if (clock.now() - sentAt >= limitMs && !request.abortSignal?.aborted) {
           throw new RestError(`the connector did not answer in ${limitMs} ms`, { code: 'ETIMEDOUT', request });
         }
         throw err;

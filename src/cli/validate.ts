@@ -3,6 +3,7 @@ import { crossCheck } from '../knowledge/crossCheck';
 import { DataError, formatProblem } from '../knowledge/dataError';
 import { loadKnowledgeSources, toKnowledge } from '../knowledge/loadKnowledge';
 import { checkEvalData } from '../eval/evalData';
+import { checkHandoffFiles } from '../handoff/checkHandoffFiles';
 
 // `npm run validate [dir]`: checks knowledge/, dialogs/ and the evaluation sets like `rasa data validate`.
 // Exit code 1 on errors; warnings are printed but do not fail.
@@ -12,7 +13,7 @@ function main(): number {
     const sources = loadKnowledgeSources(root);
     const { errors: knowledgeErrors, warnings } = crossCheck(sources);
     // The evaluation sets are checked against the knowledge too (labels exist, no training phrase reused).
-    const errors = [...knowledgeErrors, ...checkEvalData(root, toKnowledge(sources))];
+    const errors = [...knowledgeErrors, ...checkEvalData(root, toKnowledge(sources)), ...checkHandoffFiles(root)];
     warnings.forEach((w) => console.log(`warning ${formatProblem(w)}`));
     errors.forEach((e) => console.log(`error   ${formatProblem(e)}`));
     const k = toKnowledge(sources);

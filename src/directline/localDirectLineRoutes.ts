@@ -1,5 +1,6 @@
 import type { Request, Response, Server } from 'restify';
 import { CLIENT_ACTIVITY_TYPES } from './botActivities';
+import { activityContentProblem } from '../server/activityShape';
 import { accessFor, directLineError, isDenied, type DirectLineError } from './conversationAccess';
 import type { Conversation } from './conversationStore';
 import { newUserId } from './ids';
@@ -59,6 +60,9 @@ async function postActivity(req: Request, res: Response, local: LocalDirectLine,
   if (!body || typeof body !== 'object' || Array.isArray(body) || !CLIENT_ACTIVITY_TYPES.has(body.type as string)) {
     return deny(res, directLineError(400, 'BadArgument', 'expected an activity of type message, event or typing'));
   }
+  // The same field types /api/messages insists on, so nothing malformed reaches the bot this way either.
+  const problem = activityContentProblem(body);
+  if (problem) return deny(res, directLineError(400, 'BadArgument', `not a valid activity (${problem})`));
   if (!conversation.started) await local.start(conversation);
   try {
     const stored = await local.post(conversation, body);

@@ -47,8 +47,8 @@ export interface HandoffDeps {
 
 /**
  * Passes a case to a person. The ticket goes first (its outcome decides what the person is told),
- * then the person is told, then handoff.initiate goes out with the summary and the transcript,
- * which by then includes what the person was told.
+ * then the person is told, then handoff.initiate goes out (after those replies) with the summary
+ * and the transcript up to the person's request.
  */
 export class Handoff {
   private readonly now: () => Date;

@@ -63,6 +63,6 @@ export class TicketOutbox {
   }
 
   private update(change: (doc: OutboxDocument) => OutboxDocument | undefined): Promise<unknown> {
-    return updateDocument<OutboxDocument>(this.storage, OUTBOX_KEY, (doc) => change({ tickets: doc?.tickets ?? [] }), { attempts: 10 });
+    return updateDocument<OutboxDocument>(this.storage, OUTBOX_KEY, (doc) => change({ tickets: doc?.tickets ?? [] }));
   }
 }

@@ -86,7 +86,7 @@ export class TicketRetrier {
         }
       }
     } catch (err) {
-      this.logger.warn({ error: (err as Error).message }, 'helpdesk outbox not readable, trying again later');
+      this.logger.warn({ error: (err as Error).message }, 'helpdesk outbox could not be read or updated, trying again later');
     }
     return result;
   }

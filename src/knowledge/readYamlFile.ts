@@ -18,7 +18,8 @@ export function readYamlFile<S extends z.ZodType>(file: string, schema: S, root 
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new DataError([{ file: name, message: `cannot read the file (${(err as NodeJS.ErrnoException).code ?? 'error'})` }]);
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new DataError([{ file: name, message: code === 'ENOENT' ? 'the file is missing' : `cannot read the file (${code ?? 'error'})` }]);
   }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });

@@ -30,7 +30,8 @@ export function words(text: string): string[] {
   for (const raw of normalise(text).split(/[^\p{L}\p{N}']+/u)) {
     const w = raw.replace(/^'+|'+$/g, '');
     if (!w) continue;
-    const expanded = SHORTHAND[w] ?? w;
+    // Own keys only: "constructor" or "__proto__" typed by someone is a word, not Object's own.
+    const expanded = Object.hasOwn(SHORTHAND, w) ? SHORTHAND[w] : w;
     out.push(...expanded.split(' '));
   }
   return out;

@@ -9,8 +9,21 @@ const optionalText = z.string().nullish();
 const account = z.looseObject({ id: z.string().min(1), name: optionalText });
 const httpUrl = z.string().refine(isHttpUrl, 'expected an http(s) URL');
 
-const activitySchema = z.looseObject({
+// What the sender says: the part a Direct Line client may set itself.
+const contentSchema = z.looseObject({
   type: z.string().min(1),
+  text: optionalText,
+  speak: optionalText,
+  textFormat: optionalText,
+  locale: optionalText,
+  localTimezone: optionalText,
+  name: optionalText,
+  attachments: z.array(z.looseObject({ contentType: z.string(), name: optionalText })).nullish(),
+  entities: z.array(z.looseObject({ type: z.string() })).nullish(),
+});
+
+// Plus who, where and how: what a channel sets.
+const activitySchema = contentSchema.extend({
   id: optionalText,
   channelId: z.string().min(1),
   // Where replies go; the connector client fails on anything that is not a URL.
@@ -18,19 +31,11 @@ const activitySchema = z.looseObject({
   from: account,
   recipient: account,
   conversation: z.looseObject({ id: z.string().min(1), conversationType: optionalText, tenantId: optionalText }),
-  text: optionalText,
-  speak: optionalText,
-  textFormat: optionalText,
-  locale: optionalText,
-  localTimezone: optionalText,
   timestamp: optionalText,
   localTimestamp: optionalText,
   replyToId: optionalText,
   deliveryMode: optionalText,
-  name: optionalText,
   action: optionalText,
-  attachments: z.array(z.looseObject({ contentType: z.string(), name: optionalText })).nullish(),
-  entities: z.array(z.looseObject({ type: z.string() })).nullish(),
   membersAdded: z.array(account).nullish(),
   membersRemoved: z.array(account).nullish(),
 });
@@ -40,7 +45,15 @@ const activitySchema = z.looseObject({
  * anything a client sent), or undefined when it is fine.
  */
 export function activityProblem(body: unknown): string | undefined {
-  const result = activitySchema.safeParse(body);
+  return problemOf(activitySchema.safeParse(body));
+}
+
+/** The same for the content of an activity only (a Direct Line client's, before the service addresses it). */
+export function activityContentProblem(body: unknown): string | undefined {
+  return problemOf(contentSchema.safeParse(body));
+}
+
+function problemOf(result: z.ZodSafeParseResult<unknown>): string | undefined {
   if (result.success) return undefined;
   const issue = result.error.issues[0];
   const field = issue.path.map(String).join('.');

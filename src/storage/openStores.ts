@@ -59,8 +59,9 @@ function openRedisStores(url: string, keyPrefix: string, logger: Logger): Stores
     events: new RedisEventLog(redis, keyPrefix),
     describe,
     close: async () => {
-      // QUIT lets queued commands finish; disconnect() covers a server that is already gone.
-      await redis.quit().catch(() => undefined);
+      // QUIT lets queued commands finish; a server that is gone (or never came) would hold QUIT in
+      // ioredis' offline queue through every reconnect attempt, so it just gets disconnect().
+      if (redis.status === 'ready') await redis.quit().catch(() => undefined);
       redis.disconnect();
     },
   };

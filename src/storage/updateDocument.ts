@@ -21,7 +21,7 @@ export async function updateDocument<T extends object>(
   change: (current: T | undefined) => T | undefined,
   options: UpdateOptions = {},
 ): Promise<T | undefined> {
-  const attempts = options.attempts ?? 5;
+  const attempts = options.attempts ?? 10;
   for (let attempt = 1; ; attempt++) {
     const current = (await storage.read([key]))[key] as (T & StoreItem) | undefined;
     const next = change(current ? structuredClone(current) : undefined);
@@ -32,6 +32,8 @@ export async function updateDocument<T extends object>(
       return next;
     } catch (err) {
       if (!isStorageConflict(err) || attempt >= attempts) throw err;
+      // A random pause, growing with each try, so writers that collided do not collide again.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
     }
   }
 }

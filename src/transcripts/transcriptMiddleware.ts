@@ -1,4 +1,4 @@
-import type { Middleware, TurnContext } from 'botbuilder';
+import type { Activity, Middleware, TurnContext } from 'botbuilder';
 import type { Logger } from '../logger';
 import type { Redact } from '../privacy/redact';
 import { toTranscriptEntry, type Speaker, type TranscriptEntry } from './transcriptEntry';
@@ -63,7 +63,7 @@ export class TranscriptMiddleware implements Middleware, TranscriptSource {
     return [...(await this.store.read(refOf(ctx))), ...this.pending(ctx)];
   }
 
-  private add(ctx: TurnContext, activity: Parameters<typeof toTranscriptEntry>[0], from: Speaker): void {
+  private add(ctx: TurnContext, activity: Partial<Activity>, from: Speaker): void {
     if (ctx.turnState.get(FORGOTTEN)) return;
     const entry = toTranscriptEntry(activity, from, this.deps.redact, this.now());
     if (entry) this.pending(ctx).push(entry);

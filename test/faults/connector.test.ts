@@ -3,8 +3,9 @@ import { testCore } from '../helpers/testCore';
 import { message, post, startApp, type AppUnderFault } from './appUnderFault';
 
 // The channel's connector (nock at the activity's serviceUrl) failing while the bot posts its
-// replies over HTTP (no expectReplies). Retries must fit the turn's budget, which is cut down here
-// from the default 10 s to keep the tests short; the rules are the same.
+// replies over HTTP (no expectReplies). Retries start only within the turn's budget and every call
+// ends by budget + attempt limit (defaults 10 s + 4 s, inside the channel's 15 s); both are cut down
+// here to keep the tests short. The rules are the same.
 const SERVICE_URL = 'https://connector.example.test';
 const BUDGET_MS = 3000;
 const ATTEMPT_MS = 1000;
@@ -47,7 +48,14 @@ function connector(conversation: string, answers: Answer[]): Attempt[] {
 }
 
 const gaps = (attempts: Attempt[]) => attempts.slice(1).map((a, i) => a.at - attempts[i].at);
-const logsWith = (bot: AppUnderFault, msg: string) => bot.logs.filter((l) => l.msg === msg);
+const GAVE_UP = 'connector did not take the reply within the turn budget; giving up';
+const RETRYING = 'connector call failed; retrying';
+
+/** From now on: the log lines with this message. */
+function watchLogs(bot: AppUnderFault): (msg: string) => Record<string, unknown>[] {
+  const from = bot.logs.length;
+  return (msg) => bot.logs.slice(from).filter((l) => l.msg === msg);
+}
 
 describe('the connector fails while the bot replies', () => {
   let bot: AppUnderFault;
@@ -88,9 +96,22 @@ describe('the connector fails while the bot replies', () => {
     expect(gaps(attempts)[0]).toBeLessThan(1000 + SLACK_MS);
   });
 
+  test('429 asking for more time than the turn has — no wait at all, the turn gives up at once', async () => {
+    const attempts = connector('conv-429-long', [{ status: 429, headers: { 'Retry-After': '30' } }]);
+    const log = watchLogs(bot);
+
+    const turn = await post(bot.base, message('my galaxy watch shows error 1002', 'conv-429-long', SERVICE_URL));
+
+    expect(turn.status).toBe(200);
+    expect(turn.ms).toBeLessThan(SLACK_MS);
+    // The intro once, then onTurnError's apology once: neither waits the 30 s.
+    expect(attempts.map((a) => a.text)).toEqual([say('flow.smartwatch.intro'), say('error.turn')]);
+    expect(log(GAVE_UP).pop()).toMatchObject({ status: 429, attempts: 1 });
+  });
+
   test('500, 502, 503 in a row — retried with doubling waits and jitter, and the reply gets through', async () => {
     const attempts = connector('conv-5xx', [500, 502, 503, 200]);
-    const before = logsWith(bot, 'connector call failed; retrying').length;
+    const log = watchLogs(bot);
 
     const turn = await post(bot.base, message('my galaxy watch shows error 1002', 'conv-5xx', SERVICE_URL));
 
@@ -105,24 +126,28 @@ describe('the connector fails while the bot replies', () => {
     expect(second).toBeLessThan(400 + SLACK_MS);
     expect(third).toBeGreaterThanOrEqual(400);
     expect(third).toBeLessThan(800 + SLACK_MS);
-    const retries = logsWith(bot, 'connector call failed; retrying').slice(before);
+    const retries = log(RETRYING);
     expect(retries.map((l) => [l.status, l.attempt])).toEqual([[500, 1], [502, 2], [503, 3]]);
   });
 
-  test('a connector that never answers — each attempt is cut off, retried, and the turn ends within the budget', async () => {
+  test('a connector that never answers — each attempt is cut off and retried, and the turn ends by budget + one attempt', async () => {
     const attempts = connector('conv-hang', ['hang']);
+    const log = watchLogs(bot);
 
     const turn = await post(bot.base, message('my galaxy watch shows error 1002', 'conv-hang', SERVICE_URL));
 
     expect(turn.status).toBe(200);
-    expect(turn.ms).toBeLessThan(BUDGET_MS + SLACK_MS);
-    // At 0 s, about 1.1–1.2 s and 2.3–2.6 s, each cut off after at most 1 s.
-    expect(attempts.length).toBeGreaterThanOrEqual(3);
-    expect(attempts[attempts.length - 1].at - attempts[0].at).toBeLessThan(BUDGET_MS);
-    expect(gaps(attempts).every((g) => g >= ATTEMPT_MS)).toBe(true);
-    const gaveUp = logsWith(bot, 'connector did not take the reply within the turn budget; giving up').pop();
-    expect(gaveUp).toMatchObject({ code: 'ETIMEDOUT', host: 'connector.example.test', budgetMs: BUDGET_MS });
-    expect(gaveUp!.elapsedMs as number).toBeLessThanOrEqual(BUDGET_MS);
+    expect(turn.ms).toBeLessThan(BUDGET_MS + ATTEMPT_MS + SLACK_MS);
+    // The reply at 0 s, about 1.1–1.2 s and 2.3–2.6 s, each cut off after 1 s; then the apology, once.
+    const replies = attempts.filter((a) => a.text === say('flow.smartwatch.intro'));
+    expect(replies.length).toBe(3);
+    expect(replies[replies.length - 1].at - replies[0].at).toBeLessThan(BUDGET_MS);
+    expect(gaps(replies).every((g) => g >= ATTEMPT_MS)).toBe(true);
+    expect(attempts.filter((a) => a.text === say('error.turn')).length).toBe(1);
+    expect(log(GAVE_UP)).toEqual([
+      expect.objectContaining({ code: 'ETIMEDOUT', host: 'connector.example.test', attempts: 3, budgetMs: BUDGET_MS }),
+      expect.objectContaining({ code: 'ETIMEDOUT', attempts: 1 }),
+    ]);
   });
 
   test('a connector slow once — the second attempt delivers the reply', async () => {
@@ -141,15 +166,16 @@ describe('the connector fails while the bot replies', () => {
 
   test('down for the whole turn — logged without the person’s words, and the next turn carries on from saved state', async () => {
     const attempts = connector('conv-down', [503]);
+    const log = watchLogs(bot);
 
     const turn = await post(bot.base, message('my galaxy watch shows error 1002 since tuesday', 'conv-down', SERVICE_URL));
 
     expect(turn.status).toBe(200);
     expect(turn.ms).toBeLessThan(BUDGET_MS + SLACK_MS);
-    expect(attempts.length).toBeGreaterThanOrEqual(4);
+    expect(attempts.length).toBeGreaterThanOrEqual(5);
     expect(attempts[attempts.length - 1].at - attempts[0].at).toBeLessThan(BUDGET_MS);
-    expect(logsWith(bot, 'connector did not take the reply within the turn budget; giving up').pop()).toMatchObject({ status: 503 });
-    expect(logsWith(bot, 'turn failed').length).toBeGreaterThan(0);
+    expect(log(GAVE_UP).pop()).toMatchObject({ status: 503 });
+    expect(log('turn failed').length).toBeGreaterThan(0);
     expect(bot.logText()).not.toMatch(/since tuesday/i);
 
     // The connector is back: the answer to the question the person never saw still moves the flow on.
@@ -162,7 +188,7 @@ describe('the connector fails while the bot replies', () => {
   test.each([400, 403, 404])('%i is final — no retry, the turn ends at once', async (status) => {
     const conversation = `conv-${status}`;
     const attempts = connector(conversation, [status]);
-    const retriesBefore = logsWith(bot, 'connector call failed; retrying').length;
+    const log = watchLogs(bot);
 
     const turn = await post(bot.base, message('hello', conversation, SERVICE_URL));
 
@@ -172,7 +198,7 @@ describe('the connector fails while the bot replies', () => {
       [expect.any(String), status],
       [say('error.turn'), status],
     ]);
-    expect(logsWith(bot, 'connector call failed; retrying').length).toBe(retriesBefore);
+    expect(log(RETRYING)).toEqual([]);
     expect(turn.ms).toBeLessThan(SLACK_MS);
   });
 });

@@ -1,4 +1,7 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { checkHandoffFiles } from '../../src/handoff/checkHandoffFiles';
 import { createHandoffCase } from '../../src/handoff/handoffCase';
 import { TICKET_PLACEHOLDERS, TicketTemplate, type TicketValues } from '../../src/handoff/ticketTemplate';
 import { ticketValues } from '../../src/handoff/ticketValues';
@@ -89,5 +92,26 @@ describe('checking a ticket template at load', () => {
 
   test('a missing file is a DataError naming it', () => {
     expect(() => TicketTemplate.load(join(ROOT, 'knowledge', 'handoff', 'missing.json'), ROOT)).toThrow('knowledge/handoff/missing.json: cannot read the ticket template (ENOENT)');
+  });
+});
+
+describe('npm run validate checks the handoff files', () => {
+  test('the repository\'s files pass', () => {
+    expect(checkHandoffFiles(ROOT)).toEqual([]);
+  });
+
+  test('a broken phrase list and a broken template are reported by file and line', () => {
+    const root = mkdtempSync(join(tmpdir(), 'handoff-files-'));
+    try {
+      mkdirSync(join(root, 'knowledge', 'handoff'), { recursive: true });
+      writeFileSync(join(root, 'knowledge', 'handoff', 'person-words.yaml'), 'person: []\n');
+      writeFileSync(join(root, 'knowledge', 'handoff', 'ticket-template.json'), '{\n  "who": "{{name}}"\n}\n');
+      expect(checkHandoffFiles(root)).toEqual([
+        expect.objectContaining({ file: 'knowledge/handoff/person-words.yaml', line: 1 }),
+        expect.objectContaining({ file: 'knowledge/handoff/ticket-template.json', line: 2, message: expect.stringContaining('unknown placeholder {{name}}') }),
+      ]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { TurnContext, type Activity } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 
 /**
  * Removes the bot's own @mention from a message before anything reads it. In Teams channels and
@@ -11,8 +11,8 @@ export function stripBotMention(activity: Partial<Activity>): string | undefined
   const mine = (activity.entities ?? []).filter((e) =>
     typeof e.type === 'string' && e.type.toLowerCase() === 'mention' && (e as { mentioned?: { id?: string } }).mentioned?.id === botId);
   if (mine.length === 0) return activity.text;
-  TurnContext.removeRecipientMention(activity as Activity);
-  // A message can name the bot more than once ("@Bot … thanks @Bot").
+  // Not TurnContext.removeRecipientMention: it reads every mention's `mentioned.id` and fails on a
+  // mention without one. A message can name the bot more than once ("@Bot … thanks @Bot").
   for (const m of mine) {
     const text = (m as { text?: unknown }).text;
     if (typeof text === 'string' && text) activity.text = activity.text.split(text).join(' ');
