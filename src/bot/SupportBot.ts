@@ -217,7 +217,8 @@ export class SupportBot extends ActivityHandler {
       result = await dc.continueDialog();
     } catch (err) {
       // A saved dialog stack this code cannot continue (a dialog renamed or removed by an update):
-      // start over with this message rather than fail every turn from now on.
+      // start over with this message rather than fail every turn from now on. Other errors are bugs.
+      if (!(err instanceof Error && / dialog with an id of '.*' wasn't found/.test(err.message))) throw err;
       this.bot.logger.warn({ err, conversation: ctx.activity.conversation?.id }, 'saved dialog stack could not continue; starting over');
       await this.dialogState.set(ctx, { dialogStack: [] });
       await this.bot.sender.send(ctx, [textReply(this.deps, 'state.upgraded')]);
