@@ -31,7 +31,7 @@ export class RateLimitMiddleware implements Middleware {
     // No conversation id in the log: on SMS it is the person's phone number.
     if (admission === 'refuse') {
       this.counts.told += 1;
-      this.deps.logger.info({ channelId: a.channelId }, 'conversation over its rate limit: asked to slow down');
+      this.deps.logger.info({ channelId: a.channelId, told: this.counts.told }, 'conversation over its rate limit: asked to slow down');
       await this.deps.sender.send(ctx, [{ kind: 'text', id: 'input.slow_down', text: this.deps.wording.say('input.slow_down') }]);
       return;
     }

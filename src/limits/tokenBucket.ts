@@ -53,7 +53,7 @@ export class TokenBuckets {
     return 'refuse';
   }
 
-  /** How many keys are remembered (for tests and the health check). */
+  /** How many keys are remembered. */
   get size(): number {
     return this.buckets.size;
   }

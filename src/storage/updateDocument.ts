@@ -4,6 +4,11 @@ import { isStorageConflict } from './storageConflict';
 export interface UpdateOptions {
   /** Tries before giving up when other writers keep changing the document. */
   attempts?: number;
+  /**
+   * Whether `change` gets a copy (default). A `change` that never edits what it gets may say false:
+   * copying a large document on every update costs more than reading it.
+   */
+  copy?: boolean;
 }
 
 /**
@@ -24,7 +29,7 @@ export async function updateDocument<T extends object>(
   const attempts = options.attempts ?? 10;
   for (let attempt = 1; ; attempt++) {
     const current = (await storage.read([key]))[key] as (T & StoreItem) | undefined;
-    const next = change(current ? structuredClone(current) : undefined);
+    const next = change(current && options.copy !== false ? structuredClone(current) : current);
     if (next === undefined) return current;
     try {
       // '*' would mean "whatever is there"; a missing eTag on a new document means the same to every store.

@@ -33,10 +33,11 @@ export class TranscriptStore {
 
   async append(ref: ConversationRef, entries: TranscriptEntry[]): Promise<void> {
     if (entries.length === 0) return;
+    // capped() builds a new document and leaves the stored one alone, so no copy is needed.
     await updateDocument<TranscriptDocument>(this.storage, this.key(ref), (doc) => this.capped({
       entries: [...(doc?.entries ?? []), ...entries],
       dropped: doc?.dropped ?? 0,
-    }));
+    }), { copy: false });
   }
 
   async read(ref: ConversationRef): Promise<TranscriptEntry[]> {

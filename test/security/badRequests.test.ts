@@ -1,9 +1,11 @@
 import { activityText } from '../helpers/cards';
+import { testCore } from '../helpers/testCore';
 import { message, startApp, type AppOverHttp } from './appOverHttp';
 
 // Malformed activities are refused at the door with 400, naming the field but never echoing what
 // was sent; before, most of them got into a turn and failed there (or answered 500).
 const MARKER = 'zq-sent-by-the-client-4410';
+const TURN_FAILED = testCore().wording.say('error.turn');
 const ok = () => message('bad-requests', 'hello');
 const without = (field: string) => {
   const activity = ok();
@@ -59,5 +61,21 @@ describe('malformed activities', () => {
     const replayed = { ...ok(), id: 'same-id' };
     expect((await bot.post(replayed)).activities.length).toBeGreaterThan(0);
     expect((await bot.post(replayed)).activities.length).toBeGreaterThan(0);
+  });
+
+  // Found by test/fuzz: each of these used to fail the turn ("Sorry, something went wrong").
+  test.each([
+    ['a word that names a property every object has', { ...ok(), text: 'my galaxy watch shows error 1002 constructor' }],
+    ['a mention of the bot next to a mention of nobody', {
+      ...ok(),
+      channelId: 'msteams',
+      text: '<at>Support</at> my watch shows error 1002',
+      entities: [{ type: 'mention', mentioned: null, text: 'x' }, { type: 'mention', mentioned: { id: 'bot' }, text: '<at>Support</at>' }],
+    }],
+  ])('%s is read like any other message', async (_name, activity) => {
+    const res = await bot.post(activity);
+    const texts = res.activities.map(activityText);
+    expect(texts.length).toBeGreaterThan(0);
+    expect(texts).not.toContain(TURN_FAILED);
   });
 });

@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import { createLogger } from '../../src/logger';
 import { startBotProcess, talk, type BotProcess } from '../helpers/botProcess';
 import { message, SERVICE_URL, startApp, type AppOverHttp } from './appOverHttp';
-import { channelClaims, serveChannelKeys, serveOutgoingTokens, signingKey, signJwt } from './botFrameworkTokens';
+import { channelClaims, serveChannelKeys, signingKey, signJwt } from './botFrameworkTokens';
 
 // Secrets never reach a log: the app runs with fake secrets in every setting that holds one, a few
 // turns and failure paths are driven (rejected tokens, a connector that fails, a token service that
@@ -80,12 +80,19 @@ describe('secrets in logs: the app in this process, with Bot Framework authentic
     bot.post({ ...message(conversation, text), deliveryMode: undefined }, { authorization: `Bearer ${token}` });
 
   test('turns, failures and refusals leave no secret and no token in any log', async () => {
-    // The token service refuses the app (wrong password, say): the reply cannot be sent.
-    nock('https://login.microsoftonline.com').post(/oauth2\/v2\.0\/token/).query(true).reply(401, { error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.' });
+    // The token service refuses the app (wrong password, say): the reply cannot be sent. Then it works.
+    let tokenServiceUp = false;
+    nock('https://login.microsoftonline.com')
+      .persist()
+      .post(/oauth2\/v2\.0\/token/)
+      .query(true)
+      .reply(() => tokenServiceUp
+        ? [200, { token_type: 'Bearer', expires_in: 3599, access_token: outgoingToken }]
+        : [401, { error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.' }]);
     expect((await post('secrets-1', `hello ${MARKER}`)).status).toBe(200);
+    tokenServiceUp = true;
 
-    // The token service works; the connector fails, then works.
-    serveOutgoingTokens('botframework.com', outgoingToken);
+    // The connector fails, then works.
     nock(SERVICE_URL).persist().post(/\/v3\/conversations\/secrets-2\/activities/).reply(500, { error: 'down' });
     expect((await post('secrets-2', `my galaxy watch shows error 1002 ${MARKER}${FORGED_LINE}`)).status).toBe(200);
     nock(SERVICE_URL).persist().post(/\/v3\/conversations\/secrets-3\/activities/).reply(200, { id: 'sent' });
