@@ -9,7 +9,7 @@ import type { PersonRequest } from './personRequest';
 import type { TicketOutbox } from './ticketOutbox';
 import { nextTryAt } from './ticketRetrier';
 import type { TicketTemplate } from './ticketTemplate';
-import { ticketValues, triedSteps } from './ticketValues';
+import { caseFields, ticketValues } from './ticketValues';
 
 const STARTED = Symbol('handoffStarted');
 
@@ -120,16 +120,10 @@ export class Handoff {
 
 /** What the agent hub gets besides the transcript: the case summary and its facts. */
 function handoffContext(c: HandoffCase) {
-  const { facts } = c;
   return {
     reference: c.reference,
     reason: c.reason,
     summary: { title: c.summary.title, lines: c.summary.lines },
-    device: facts.device,
-    brand: facts.brand,
-    errorCode: facts.errorCode,
-    purchase: facts.purchase,
-    warranty: facts.warranty,
-    tried: triedSteps(facts),
+    ...caseFields(c.facts),
   };
 }

@@ -17,18 +17,25 @@ export function ticketValues(c: HandoffCase, transcript: TranscriptEntry[], word
     subject: wording.say('handoff.ticket_subject', { code: facts.errorCode, device: facts.brand ? `${facts.brand} ${facts.device}` : facts.device }),
     summary: [summary.title, ...summary.lines].join('\n'),
     summaryLines: summary.lines,
-    device: facts.device,
-    brand: facts.brand,
-    errorCode: facts.errorCode,
-    purchase: facts.purchase,
-    warranty: facts.warranty,
-    tried: triedSteps(facts),
+    ...caseFields(facts),
     transcript: lines,
     transcriptText: lines.map((l) => `${l.from}: ${l.text}`).join('\n'),
   };
 }
 
 /** Each step of the device's checklist and how it went. */
-export function triedSteps(facts: CaseFacts): { fix: string; step: string; outcome: string }[] {
+/** The case's facts as the agent hub and the ticket both carry them. */
+export function caseFields(facts: CaseFacts) {
+  return {
+    device: facts.device,
+    brand: facts.brand,
+    errorCode: facts.errorCode,
+    purchase: facts.purchase,
+    warranty: facts.warranty,
+    tried: triedSteps(facts),
+  };
+}
+
+function triedSteps(facts: CaseFacts): { fix: string; step: string; outcome: string }[] {
   return Object.entries(facts.checklist).map(([fix, step]) => ({ fix, step, outcome: facts.tried[fix] ?? 'not_tried' }));
 }
