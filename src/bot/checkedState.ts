@@ -12,11 +12,16 @@ function withETagChecks<T extends StateClass>(Base: T) {
   return class extends Base {
     // The hash of the state as last read or written this turn: unchanged state is not written.
     readonly savedHash = Symbol('savedHash');
+    // Set once this turn has written the state: the eTag in hand is then our own write's predecessor.
+    readonly wroteThisTurn = Symbol('wroteThisTurn');
 
     override async load(ctx: TurnContext, force = false): Promise<StoreItem> {
       const fresh = force || this.get(ctx) === undefined || !ctx.turnState.has(this.savedHash);
       const state = await super.load(ctx, force);
-      if (fresh) ctx.turnState.set(this.savedHash, calculateChangeHash(state));
+      if (fresh) {
+        ctx.turnState.set(this.savedHash, calculateChangeHash(state));
+        ctx.turnState.delete(this.wroteThisTurn);
+      }
       return state;
     }
 
@@ -25,10 +30,11 @@ function withETagChecks<T extends StateClass>(Base: T) {
       if (!force && (!cached || calculateChangeHash(cached) === ctx.turnState.get(this.savedHash))) return;
       const state = cached ?? (await this.load(ctx));
       const key = await this.storageKey(ctx);
+      // A second save in one turn (rare: SMS keywords) learns the eTag of the first before writing.
+      if (ctx.turnState.get(this.wroteThisTurn)) state.eTag = (await this.storage.read([key]))[key]?.eTag;
       // No eTag yet means the conversation is new here: nothing to conflict with.
       await this.storage.write({ [key]: { ...state } });
-      // Learn the new eTag, so a second save in this turn is checked against this write.
-      state.eTag = (await this.storage.read([key]))[key]?.eTag;
+      ctx.turnState.set(this.wroteThisTurn, true);
       ctx.turnState.set(this.savedHash, calculateChangeHash(state));
     }
   };
