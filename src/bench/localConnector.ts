@@ -53,7 +53,8 @@ export class LocalConnector {
     req.on('end', () => {
       const at = performance.now();
       if (req.method !== 'POST' || !path) {
-        res.writeHead(404).end();
+        res.writeHead(404);
+        res.end();
         return;
       }
       const turn = this.turns.get(key(decodeURIComponent(path[1]), decodeURIComponent(path[2])));
@@ -65,7 +66,8 @@ export class LocalConnector {
         this.unmatched += 1;
       }
       this.replyCount += 1;
-      res.writeHead(200, { 'content-type': 'application/json' }).end(`{"id":"reply-${this.replyCount}"}`);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(`{"id":"reply-${this.replyCount}"}`);
     });
   }
 }

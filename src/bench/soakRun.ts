@@ -53,13 +53,19 @@ export function soakMarkdown(r: SoakResult, setup: string, chartFile: string): s
     `Steady load: ${r.plan.customers} customers pausing ${r.plan.thinkMs?.join('–')} ms between messages for ${(r.plan.durationMs / 1000).toFixed(0)} s: ` +
       `${r.load.turnsPerSecond.toFixed(0)} turns/s, p50 ${ms(r.load.p50)} ms, p99 ${ms(r.load.p99)} ms, ${r.load.errors} errors, ${r.load.lost} lost turns.`,
     '',
-    `Memory slope (least squares): whole run ${g(r.growth)}; second half ${g(r.lateGrowth)}.`,
+    `Memory slope (least squares): whole run ${g(r.growth)}; second half ${g(r.lateGrowth)}. ` +
+      `After the first minute, heap ${range(r.samples, (s) => s.heapUsed)} MB and RSS ${range(r.samples, (s) => s.rss)} MB from sample to sample.`,
     '',
     `![memory during the soak run](${chartFile})`,
     '',
     table(['minute', 'heap MB', 'RSS MB'], r.samples.map((s) => [s.minute.toFixed(2), mb(s.heapUsed), mb(s.rss)])),
     '',
   ].join('\n');
+}
+
+function range(samples: readonly TrendSample[], of: (s: TrendSample) => number): string {
+  const values = samples.filter((s) => s.minute >= 1).map(of);
+  return values.length ? `${mb(Math.min(...values))}–${mb(Math.max(...values))}` : '–';
 }
 
 /** The heap and RSS series as an SVG line chart. */

@@ -1,7 +1,7 @@
 // How the bench reports write numbers.
 
 export function ms(v: number): string {
-  return v.toFixed(1);
+  return v.toFixed(v < 10 ? 2 : 1);
 }
 
 export function kb(bytes: number): string {

@@ -1,0 +1,68 @@
+import { percentile, summarise } from '../../src/bench/latencySummary';
+import { growthKbPerMinute, slope } from '../../src/bench/memoryTrend';
+import { verdicts, type BenchRun, type BotResults } from '../../src/bench/benchReport';
+import type { LoadSummary } from '../../src/bench/latencySummary';
+
+describe('turn latency percentiles', () => {
+  const oneToHundred = Array.from({ length: 100 }, (_, i) => i + 1);
+
+  test('nearest rank: p50 of 1..100 is 50, p95 is 95, p99 is 99', () => {
+    expect([0.5, 0.95, 0.99, 1].map((q) => percentile(oneToHundred, q))).toEqual([50, 95, 99, 100]);
+  });
+
+  test('a summary sorts the latencies itself and counts turns per second', () => {
+    const s = summarise([...oneToHundred].reverse(), { seconds: 4, errors: 1, lost: 2, repliesAfterAnswer: 0, replies: 150, botCpu: 0.5, loadGeneratorCpu: 0.1 });
+    expect(s).toMatchObject({ turns: 100, turnsPerSecond: 25, p50: 50, p99: 99, max: 100, errors: 1, lost: 2, replies: 150 });
+  });
+
+  test('no turns gives zeros, not NaN', () => {
+    expect(summarise([], { seconds: 0, errors: 0, lost: 0, repliesAfterAnswer: 0, replies: 0, botCpu: 0, loadGeneratorCpu: 0 })).toMatchObject({ turnsPerSecond: 0, p99: 0, max: 0 });
+  });
+});
+
+describe('memory growth over a soak run', () => {
+  test('the least-squares slope of a straight line is its gradient', () => {
+    expect(slope([[0, 2], [1, 5], [2, 8], [3, 11]])).toBeCloseTo(3);
+  });
+
+  test('a flat series grows by nothing; a single point has no slope', () => {
+    expect(slope([[0, 7], [1, 7], [2, 7]])).toBe(0);
+    expect(slope([[1, 7]])).toBe(0);
+  });
+
+  test('growth in KB per minute can leave out the warm-up', () => {
+    const mb = 1024 * 1024;
+    // Heap climbs 10 MB in the first minute (warm-up), then stays flat; RSS grows 1 MB a minute throughout.
+    const samples = [0, 1, 2, 3, 4].map((minute) => ({ minute, heapUsed: (minute === 0 ? 40 : 50) * mb, rss: (100 + minute) * mb }));
+    expect(growthKbPerMinute(samples, 1)).toEqual({ heap: 0, rss: 1024 });
+    expect(growthKbPerMinute(samples).heap).toBeGreaterThan(0);
+  });
+});
+
+describe('targets', () => {
+  const load = (turnsPerSecond: number, p99 = 10, errors = 0, lost = 0): LoadSummary => ({
+    turns: turnsPerSecond * 10, seconds: 10, turnsPerSecond, p50: 1, p95: 5, p99, max: p99, errors, lost, repliesAfterAnswer: 0, replies: 0, botCpu: 1, loadGeneratorCpu: 0.2,
+  });
+  const bot = (saturation: number, realistic: LoadSummary, heapPerConversation = 1024): BotResults => ({
+    saturation: load(saturation),
+    realistic,
+    memory: { conversations: 10, before: { heapUsed: 0, rss: 0, external: 0 }, after: { heapUsed: 0, rss: 0, external: 0 }, heapPerConversation, rssPerConversation: 0 },
+  });
+  const run = (assistant: BotResults): BenchRun => ({
+    setup: { generatedAt: '', machine: '', load: [0, 0], pinned: true, logLevel: 'info', storage: 'sqlite', saturation: '', realistic: '' },
+    bots: { echo: bot(1000, load(200)), assistant },
+  });
+  const met = (r: BenchRun) => verdicts(r).map((v) => v.met);
+
+  test('everything within its target passes', () => {
+    expect(met(run(bot(710, load(200, 49))))).toEqual([true, true, true, true]);
+  });
+
+  test('each target misses on its own', () => {
+    expect(met(run(bot(690, load(200, 49))))).toEqual([false, true, true, true]);
+    expect(met(run(bot(710, load(200, 50))))).toEqual([true, false, true, true]);
+    expect(met(run(bot(710, load(200, 10, 0, 1))))).toEqual([true, true, false, true]);
+    expect(met(run(bot(710, load(200, 10, 1, 0))))).toEqual([true, true, false, true]);
+    expect(met(run(bot(710, load(200), 10 * 1024)))).toEqual([true, true, true, false]);
+  });
+});
