@@ -48,6 +48,19 @@ export function verdicts({ bots }: BenchRun): Verdict[] {
   ];
 }
 
+/** What the errors were, for each load that had any. */
+function errorLines(run: BenchRun): string[] {
+  return (['saturation', 'realistic'] as const).flatMap((load) => (['echo', 'assistant'] as const).flatMap((kind) => {
+    const kinds = errorKindsText(run.bots[kind][load]);
+    return kinds ? [`Errors, ${load} ${kind}: ${kinds}`, ''] : [];
+  }));
+}
+
+/** E.g. "HTTP 408 ×6, ECONNRESET ×1"; empty when there were none. */
+export function errorKindsText(s: LoadSummary): string {
+  return Object.entries(s.errorKinds).map(([kind, n]) => `${kind} ×${n}`).join(', ');
+}
+
 /** The bot's CPU time per counted turn (ms): steadier than turns/s on a machine others use too. */
 function cpuPerTurn(s: LoadSummary): string {
   return s.turns ? ms((s.botCpu * s.seconds * 1000) / s.turns) : '–';
@@ -73,6 +86,7 @@ export function benchTables(run: BenchRun): string {
   return [
     table(['load', 'bot', 'turns/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'errors', 'lost', 'replies after answer', 'turns counted', 'replies / turn', 'bot CPU', 'bot CPU ms / turn', 'load generator CPU'], loads),
     '',
+    ...errorLines(run),
     `Saturation throughput, assistant / echo: **${pct(saturationRatio(run.bots))}**`,
     '',
     table(['bot', 'conversations left open', 'heap before MB', 'heap after MB', 'heap KB / conversation', 'RSS before MB', 'RSS after MB', 'RSS KB / conversation'], memory),

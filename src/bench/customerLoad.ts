@@ -34,11 +34,15 @@ export async function runLoad(client: TurnClient, scripts: readonly CustomerScri
   const end = countFrom + plan.durationMs;
   const latencies: number[] = [];
   const counts = { errors: 0, lost: 0, repliesAfterAnswer: 0, replies: 0 };
+  const errorKinds: Record<string, number> = {};
   // CPU use and the bot's errors are read when counting starts and ends.
   const window = countedWindow(plan, bot);
   const record = (o: TurnOutcome) => {
     latencies.push(o.latencyMs);
-    if (o.status < 200 || o.status > 299) counts.errors += 1;
+    if (o.error) {
+      counts.errors += 1;
+      errorKinds[o.error] = (errorKinds[o.error] ?? 0) + 1;
+    }
     if (o.lost) counts.lost += 1;
     counts.replies += o.replies;
     if (o.replyAfterAnswer) counts.repliesAfterAnswer += 1;
@@ -63,8 +67,9 @@ export async function runLoad(client: TurnClient, scripts: readonly CustomerScri
   await Promise.all(Array.from({ length: plan.customers }, (_, n) => customer(n)));
   const w = await window;
   // Errors the bot logs while the last turns finish after the window still count.
-  const errors = counts.errors + bot.errors() - w.errorsBefore;
-  return summarise(latencies, { seconds: plan.durationMs / 1000, ...counts, errors, botCpu: w.botCpu, loadGeneratorCpu: w.ownCpu });
+  const logged = bot.errors() - w.errorsBefore;
+  if (logged > 0) errorKinds['error in the bot\'s log'] = logged;
+  return summarise(latencies, { seconds: plan.durationMs / 1000, ...counts, errors: counts.errors + logged, errorKinds, botCpu: w.botCpu, loadGeneratorCpu: w.ownCpu });
 }
 
 async function countedWindow(plan: LoadPlan, bot: BotProbe) {

@@ -9,6 +9,8 @@ export interface LoadSummary {
   max: number;
   /** Non-2xx answers, failed requests and error lines in the bot's log. */
   errors: number;
+  /** The errors by kind, e.g. { "HTTP 408": 2 }. */
+  errorKinds: Record<string, number>;
   /** Turns that got no reply at all. */
   lost: number;
   /** Replies the connector received for the counted turns. */

@@ -7,6 +7,7 @@ import type { LoadSummary } from './latencySummary';
 import { growthKbPerMinute, type TrendSample } from './memoryTrend';
 import type { TurnClient } from './turnClient';
 import { mb, ms } from './units';
+import { errorKindsText } from './benchReport';
 
 export interface SoakDeps {
   client: TurnClient;
@@ -16,6 +17,7 @@ export interface SoakDeps {
 
 export interface SoakResult {
   plan: LoadPlan;
+  sampleEverySeconds: number;
   load: LoadSummary;
   samples: TrendSample[];
   /** Growth over the whole run and over its second half (after caches and the JIT have settled). */
@@ -39,7 +41,7 @@ export async function soak(deps: SoakDeps, plan: LoadPlan, sampleEveryMs: number
   })();
   const [summary] = await Promise.all([load, sampler]);
   const end = samples.at(-1)?.minute ?? 0;
-  return { plan, load: summary, samples, growth: growthKbPerMinute(samples), lateGrowth: growthKbPerMinute(samples, end / 2) };
+  return { plan, sampleEverySeconds: sampleEveryMs / 1000, load: summary, samples, growth: growthKbPerMinute(samples), lateGrowth: growthKbPerMinute(samples, end / 2) };
 }
 
 /** reports/soak.md. */
@@ -51,7 +53,9 @@ export function soakMarkdown(r: SoakResult, setup: string, chartFile: string): s
     setup,
     '',
     `Steady load: ${r.plan.customers} customers pausing ${r.plan.thinkMs?.join('–')} ms between messages for ${(r.plan.durationMs / 1000).toFixed(0)} s: ` +
-      `${r.load.turnsPerSecond.toFixed(0)} turns/s, p50 ${ms(r.load.p50)} ms, p99 ${ms(r.load.p99)} ms, ${r.load.errors} errors, ${r.load.lost} lost turns.`,
+      `${r.load.turnsPerSecond.toFixed(0)} turns/s, p50 ${ms(r.load.p50)} ms, p99 ${ms(r.load.p99)} ms, ${r.load.errors} errors${r.load.errors ? ` (${errorKindsText(r.load)})` : ''}, ${r.load.lost} lost turns.`,
+    '',
+    `Memory is sampled after two forced full GCs in the bot every ${r.sampleEverySeconds} s, which adds to the latency tail of this run.`,
     '',
     `Memory slope (least squares): whole run ${g(r.growth)}; second half ${g(r.lateGrowth)}. ` +
       `After the first minute, heap ${range(r.samples, (s) => s.heapUsed)} MB and RSS ${range(r.samples, (s) => s.rss)} MB from sample to sample.`,

@@ -7,6 +7,8 @@ export interface TurnOutcome {
   latencyMs: number;
   /** The bot's HTTP status, or 0 when the request failed. */
   status: number;
+  /** What went wrong, when something did: "HTTP 503", "ECONNRESET", … */
+  error?: string;
   replies: number;
   /** No reply at all (within LOST_AFTER_MS of the bot's answer). */
   lost: boolean;
@@ -47,9 +49,11 @@ export class TurnClient {
       const repliesAtAnswer = turn.replies;
       if (turn.replies === 0) await replyWithin(turn, LOST_AFTER_MS);
       const done = Math.max(answeredAt, turn.lastReplyAt ?? answeredAt);
-      return { latencyMs: done - started, status, replies: turn.replies, lost: turn.replies === 0, replyAfterAnswer: turn.replies > repliesAtAnswer };
-    } catch {
-      return { latencyMs: performance.now() - started, status: 0, replies: turn.replies, lost: turn.replies === 0, replyAfterAnswer: false };
+      const error = status >= 200 && status <= 299 ? undefined : `HTTP ${status}`;
+      return { latencyMs: done - started, status, error, replies: turn.replies, lost: turn.replies === 0, replyAfterAnswer: turn.replies > repliesAtAnswer };
+    } catch (err) {
+      const error = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+      return { latencyMs: performance.now() - started, status: 0, error, replies: turn.replies, lost: turn.replies === 0, replyAfterAnswer: false };
     } finally {
       this.connector.forget(conversationId, id);
     }

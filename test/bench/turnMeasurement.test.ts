@@ -58,13 +58,14 @@ describe('a turn measured through the local connector', () => {
     expect(second).toMatchObject({ status: 200, replies: 1, lost: false });
   });
 
-  test('a bot that answers without replying loses the turn; one that replies after answering is caught', async () => {
+  test('a bot that answers without replying loses the turn; one that replies after answering is caught; a refusal is an error', async () => {
     let replyLate = false;
+    let status = 200;
     const bot = createServer((req, res) => {
       let body = '';
       req.on('data', (d) => (body += d));
       req.on('end', () => {
-        res.writeHead(200);
+        res.writeHead(status);
         res.end();
         if (!replyLate) return;
         const a = JSON.parse(body) as { id: string; conversation: { id: string }; serviceUrl: string };
@@ -76,8 +77,11 @@ describe('a turn measured through the local connector', () => {
     const silentTurn = await client.send('fake-1', 'anyone there?', 'webchat');
     replyLate = true;
     const lateTurn = await client.send('fake-1', 'hello?', 'webchat');
+    status = 503;
+    const refused = await client.send('fake-1', 'still there?', 'webchat');
     client.close();
-    expect(silentTurn).toMatchObject({ status: 200, replies: 0, lost: true });
+    expect(silentTurn).toMatchObject({ status: 200, replies: 0, lost: true, error: undefined });
     expect(lateTurn).toMatchObject({ status: 200, replies: 1, lost: false, replyAfterAnswer: true });
+    expect(refused).toMatchObject({ status: 503, error: 'HTTP 503' });
   });
 });
