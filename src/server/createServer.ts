@@ -18,11 +18,16 @@ export interface ServerDeps {
 // Bot Framework activities are small; anything bigger is not a real channel request (413).
 export const MAX_BODY_BYTES = 256 * 1024;
 const REQUEST_TIMEOUT_MS = 10_000;
+// Longer than the idle time of the channel's pooled connections (load balancers commonly keep 60 s).
+// With Node's default of 5 s the server closes sockets a client is about to reuse, and a request sent
+// on one just as an event-loop pause ends is reset unread: `npm run bench -- --soak` saw this.
+const KEEP_ALIVE_MS = 65_000;
 
 /** restify with the Bot Framework endpoint and a health check. */
 export function createServer({ adapter, bot, logger, health, requestTimeoutMs = REQUEST_TIMEOUT_MS }: ServerDeps): Server {
   const server = restify.createServer({ name: 'support-assistant', handleUncaughtExceptions: false });
   limitRequestTime(server, requestTimeoutMs);
+  (server.server as HttpServer).keepAliveTimeout = KEEP_ALIVE_MS;
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }));
 
   server.post('/api/messages', async (req, res) => {
