@@ -12,7 +12,6 @@ import { RateLimitMiddleware } from './bot/rateLimit';
 import { TokenBuckets } from './limits/tokenBucket';
 import { coreFromConfig } from './core/coreFromConfig';
 import { handoffFromConfig } from './handoff/handoffFromConfig';
-import { redactorFor } from './privacy/redactorFor';
 import { TranscriptMiddleware } from './transcripts/transcriptMiddleware';
 import { TranscriptStore } from './transcripts/transcriptStore';
 import type { CoreOptions } from './core/supportCore';
@@ -43,7 +42,7 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
   const sender = new ReplySender(core.wording, options.observer);
   const events = new TurnEvents(stores.events, core.now);
   // Redacted transcripts and the handoff to a person (agent hub event, helpdesk webhook with a retried outbox).
-  const transcripts = config.transcripts ? new TranscriptMiddleware({ store: new TranscriptStore(storage), redact: redactorFor(knowledge), logger }) : undefined;
+  const transcripts = config.transcripts ? new TranscriptMiddleware({ store: new TranscriptStore(storage), redact: core.redact, logger }) : undefined;
   const { handoff, retrier } = handoffFromConfig(config, { storage, wording: core.wording, logger, transcripts });
   const onForget = transcripts ? [(ctx: TurnContext) => transcripts.forget(ctx)] : [];
   const bot = new SupportBot({ core, sender, conversationState, userState, logger, events, teams: config.teams, handoff, onForget });

@@ -3,8 +3,6 @@ import { messageEvent } from '../analytics/messageEvent';
 import type { TurnEvents } from '../analytics/turnEvents';
 import type { SupportCore } from '../core/supportCore';
 import type { Understanding } from '../nlu/understand';
-import type { Redact } from '../privacy/redact';
-import { redactorFor } from '../privacy/redactorFor';
 
 const KEY = Symbol('understanding');
 
@@ -22,14 +20,11 @@ export function forgetUnderstanding(ctx: TurnContext): void {
   ctx.turnState.delete(KEY);
 }
 
-const redactors = new WeakMap<SupportCore, Redact>();
-
 /**
  * Records the turn's `message` event (what the message was understood as) once per turn, whichever
  * dialog reads the message first. A turn run again after a storage conflict starts with no events.
  */
 export function recordMessage(core: SupportCore, events: TurnEvents, ctx: TurnContext, answered: boolean): void {
   if (ctx.activity.type !== ActivityTypes.Message || events.recorded(ctx).some((e) => e.type === 'message')) return;
-  const redact = redactors.get(core) ?? redactors.set(core, redactorFor(core.knowledge)).get(core)!;
-  events.record(ctx, messageEvent(understandTurn(core, ctx), { answered, threshold: core.confidenceThreshold, redact }));
+  events.record(ctx, messageEvent(understandTurn(core, ctx), { answered, threshold: core.confidenceThreshold, redact: core.redact }));
 }

@@ -3,6 +3,8 @@ import { AnswerRecognizer } from '../flow/answerRecognizer';
 import { NO_FIX_RATES, type FixRatesSource } from '../flow/fixOrder';
 import type { Knowledge } from '../knowledge';
 import { CommandMatcher } from '../nlu/commands';
+import type { Redact } from '../privacy/redact';
+import { redactorFor } from '../privacy/redactorFor';
 import { domainVocabulary } from '../nlu/domainVocabulary';
 import { EntityExtractor } from '../nlu/entityExtractor';
 import { productHints } from '../nlu/productHints';
@@ -47,6 +49,8 @@ export interface SupportCore {
   search: ArticleSearch;
   answers: AnswerRecognizer;
   commands: CommandMatcher;
+  /** Removes personal data from text before it is stored (transcripts, not-understood messages). */
+  redact: Redact;
   flowReplies: FlowReplies;
   contacts: ContactFormatter;
   statusChecker: CloudStatusChecker;
@@ -78,6 +82,7 @@ export function createSupportCore(knowledge: Knowledge, options: CoreOptions = {
     search: new ArticleSearch(knowledge.articles, speller, options.searchIndex),
     answers,
     commands: new CommandMatcher(knowledge.commands),
+    redact: redactorFor(knowledge),
     flowReplies: new FlowReplies(wording, answers),
     contacts: new ContactFormatter(wording),
     statusChecker: options.statusChecker ?? { check: async () => 'unknown' },
