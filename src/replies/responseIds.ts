@@ -26,6 +26,8 @@ const FIXED_IDS = [
   // Handing a case to a person (src/handoff/, EscalationDialog)
   'handoff.consent', 'handoff.consent_yes', 'handoff.consent_no', 'handoff.event', 'handoff.ticket_sent',
   'handoff.ticket_queued', 'handoff.ticket_failed', 'handoff.ticket_subject',
+  // Saving state, upgrading it, a flow edited mid-conversation, "forget me" (SupportBot, FlowDialog, flowEngine)
+  'state.busy', 'state.save_failed', 'state.upgraded', 'flow.updated', 'forget.done',
   // SMS (src/bot/sms/smsLabels.ts, SMS_RESPONSE_IDS)
   'sms.reply_numbers', 'sms.reply_number', 'sms.more_steps', 'sms.more_details', 'sms.start', 'sms.welcome', 'sms.help', 'sms.help_in_flow',
 ];
