@@ -1,6 +1,7 @@
 import BayesClassifier from 'natural/lib/natural/classifiers/bayes_classifier';
 import type { IntentName } from '../knowledge/schema';
 import type { IntentLogit, IntentModel, TrainingDoc } from './intentModel';
+import { useIndexedFeatureVectors } from './indexedFeatureVectors';
 import { NearestPhrases } from './nearestPhrases';
 
 // Laplace smoothing for words a class has never seen.
@@ -47,6 +48,7 @@ export class BayesModel implements IntentModel {
   static train(docs: TrainingDoc[]): BayesModel {
     const natural = new BayesClassifier();
     for (const doc of docs) natural.addDocument(doc.tokens, doc.intent);
+    useIndexedFeatureVectors(natural);
     natural.train();
     return new BayesModel(natural, docs);
   }
