@@ -41,7 +41,9 @@ export function readModelArtifact(file: string, fingerprint: string): ModelArtif
   } catch {
     return undefined;
   }
-  return artifact.fingerprint === fingerprint && artifact.knowledge && artifact.intentModel && artifact.searchIndex ? artifact : undefined;
+  // An artifact written by older code may lack a part this code needs (the tokenised phrases came later).
+  const complete = artifact.knowledge && Array.isArray(artifact.intentModel?.docs) && artifact.searchIndex;
+  return artifact.fingerprint === fingerprint && complete ? artifact : undefined;
 }
 
 export function writeModelArtifact(file: string, artifact: ModelArtifact): void {

@@ -68,7 +68,7 @@ export function createSupportCore(knowledge: Knowledge, options: CoreOptions = {
   const speller = new SpellingCorrector(vocabulary(knowledge));
   const algorithm = options.classifier ?? 'bayes';
   const classifier = options.intentModel?.algorithm === algorithm
-    ? IntentClassifier.fromData(options.intentModel, knowledge.intents, speller)
+    ? IntentClassifier.fromData(options.intentModel, speller)
     : IntentClassifier.train(knowledge.intents, speller, algorithm);
   const entities = new EntityExtractor(knowledge.catalogue, lookup.errorCodes(), speller, productHints(knowledge));
   const wording = new Wording(knowledge.responses);

@@ -18,6 +18,8 @@ export interface IntentModelData {
   algorithm: ClassifierAlgorithm;
   temperature: number;
   model: unknown;
+  /** The training phrases as feature tokens: stemming thousands of phrases was most of a start. */
+  docs: TrainingDoc[];
 }
 
 /**
@@ -31,7 +33,7 @@ export class IntentClassifier {
   constructor(
     private readonly model: IntentModel,
     readonly temperature: number,
-    docs: TrainingDoc[],
+    private readonly docs: TrainingDoc[],
     private readonly speller: SpellingCorrector,
   ) {
     for (const doc of docs) this.exact.set(doc.tokens.join(' '), doc.intent);
@@ -44,8 +46,8 @@ export class IntentClassifier {
     return new IntentClassifier(trainModel(docs, algorithm), temperature, docs, speller);
   }
 
-  static fromData(data: IntentModelData, intents: IntentFile[], speller: SpellingCorrector): IntentClassifier {
-    const docs = trainingDocs(intents, speller);
+  static fromData(data: IntentModelData, speller: SpellingCorrector): IntentClassifier {
+    const { docs } = data;
     const model = data.algorithm === 'logistic' ? LogisticModel.restore(data.model) : BayesModel.restore(data.model, docs);
     return new IntentClassifier(model, data.temperature, docs, speller);
   }
@@ -55,7 +57,7 @@ export class IntentClassifier {
   }
 
   toData(): IntentModelData {
-    return { algorithm: this.model.algorithm, temperature: this.temperature, model: this.model.toJSON() };
+    return { algorithm: this.model.algorithm, temperature: this.temperature, model: this.model.toJSON(), docs: this.docs };
   }
 
   /** All intents, best first, with confidences that sum to 1. */

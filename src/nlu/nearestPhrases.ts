@@ -19,7 +19,11 @@ export class NearestPhrases {
   constructor(docs: TrainingDoc[]) {
     const unique = docs.map((d) => ({ intent: d.intent, tokens: [...new Set(d.tokens)] })).filter((d) => d.tokens.length > 0);
     for (const [i, d] of unique.entries()) {
-      for (const t of d.tokens) this.postings.set(t, [...(this.postings.get(t) ?? []), i]);
+      for (const t of d.tokens) {
+        const list = this.postings.get(t);
+        if (list) list.push(i);
+        else this.postings.set(t, [i]);
+      }
     }
     for (const [t, list] of this.postings) this.idf.set(t, Math.log(1 + unique.length / list.length));
     for (const d of unique) this.phrases.push({ intent: d.intent, norm: Math.hypot(...d.tokens.map((t) => this.idf.get(t)!)) });

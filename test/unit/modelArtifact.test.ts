@@ -43,4 +43,13 @@ describe('the trained model kept by the build', () => {
     expect(readModelArtifact(file, 'abc')).toBeUndefined();
     expect(readModelArtifact(join(dir, 'missing.json'), 'abc')).toBeUndefined();
   });
+
+  test('an artifact from older code, without the tokenised phrases, is not used', () => {
+    const k = realKnowledge();
+    const core = createSupportCore(k);
+    const file = join(dir, 'dist', 'old-model.json');
+    const { docs: _docs, ...olderModel } = core.classifier.toData();
+    writeFileSync(file, JSON.stringify({ fingerprint: 'abc', builtAt: '2026-11-22T10:00:00Z', knowledge: k, intentModel: olderModel, searchIndex: {} }));
+    expect(readModelArtifact(file, 'abc')).toBeUndefined();
+  });
 });
