@@ -11,7 +11,9 @@ describe('Understander rules', () => {
 
   test.each([
     ['my printer shows error 1002', 'printer'],
-    ['my tv says 1002 when i open netflix', 'tv'],
+    ['my tv says 1002 when i open the guide', 'tv'],
+    ['steam keeps saying error 1002 on my laptop', 'steam'],
+    ['paypal error 1002 at checkout', 'paypal'],
     ['replace the battery in my quartz watch', 'quartz watch'],
   ])('"%s" names a device the bot does not support, so it is out of scope', (text, device) => {
     const u = understand(text);
