@@ -13,13 +13,13 @@ export const TARGETS = {
 /**
  * What CI holds the held-out set to (test/quality.test.ts). Where a target is met the floor is the
  * target; where it is not yet (see reports/eval.md), the floor sits just under the level reached on
- * 2026-11-22, so a change that makes understanding worse fails before it lands. Raise each floor to its
+ * 2026-11-29, so a change that makes understanding worse fails before it lands. Raise each floor to its
  * target as the data improves; never lower one to let a change through.
  */
 export const FLOORS = {
-  macroF1: 0.84,
-  inScopeAccuracy: 0.85,
-  outOfScopeRecall: 0.75,
+  macroF1: 0.89,
+  inScopeAccuracy: 0.91,
+  outOfScopeRecall: 0.77,
   product: TARGETS.product,
   searchTop1: TARGETS.searchTop1,
   searchTop3: 0.95,

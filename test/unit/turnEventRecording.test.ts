@@ -42,7 +42,7 @@ describe('what each turn records', () => {
     const events = await play('webchat', [
       ['my watch shows error 1002', ['message', 'step diagnostic powers-on']],
       ['yes', ['answer', 'step diagnostic connected']],
-      ['my email is jo@example.com, can you order me a pizza', ['message not understood: "my email is [email], can you order me a pizza"']],
+      ['my email is jo@example.com, order me a pizza', ['message not understood: "my email is [email], order me a pizza"']],
       ['help', ['message']],
       ['yes', ['answer', 'step fix restart']],
       ['still broken', ['answer', 'restart not_fixed', 'step fix battery']],
