@@ -2,7 +2,7 @@ import type { Activity, TurnContext } from 'botbuilder';
 import type { Config } from './config';
 import { FixStats } from './analytics/fixStats';
 import { TurnEvents } from './analytics/turnEvents';
-import { createAdapter } from './bot/adapter';
+import { createAdapter, createAuthentication } from './bot/adapter';
 import { CheckedConversationState, CheckedUserState } from './bot/checkedState';
 import { HoldRepliesMiddleware } from './bot/heldReplies';
 import { ReplySender, type ReplyObserver } from './bot/replySender';
@@ -46,7 +46,8 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
   const { handoff, retrier } = handoffFromConfig(config, { storage, wording: core.wording, logger, transcripts });
   const onForget = transcripts ? [(ctx: TurnContext) => transcripts.forget(ctx)] : [];
   const bot = new SupportBot({ core, sender, conversationState, userState, logger, events, teams: config.teams, handoff, onForget });
-  const adapter = createAdapter(config.auth, logger, core.wording, config.connector);
+  const authentication = createAuthentication(config.auth, logger, config.connector);
+  const adapter = createAdapter(authentication, logger, core.wording);
   // First, so replies are held until the turn's state is saved, outside every other send handler.
   adapter.use(new HoldRepliesMiddleware());
   // SMS: carrier keywords (STOP/START/HELP), no message after an opt-out, GSM-7 plain text only.
@@ -57,6 +58,7 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
   if (transcripts) adapter.use(transcripts);
   const server = createServer({
     adapter,
+    authentication,
     bot,
     logger,
     health: () => ({ articles: knowledge.articles.length, flows: knowledge.flows.length, localMode: config.localMode }),

@@ -1,6 +1,6 @@
 import { ActivityHandler } from 'botbuilder';
 import type { Config } from '../config';
-import { createAdapter } from '../bot/adapter';
+import { createAdapter, createAuthentication } from '../bot/adapter';
 import type { Logger } from '../logger';
 import type { Wording } from '../replies/wording';
 import { createServer } from '../server/createServer';
@@ -15,7 +15,8 @@ export function createEchoApp(config: Config, logger: Logger, wording: Wording) 
     await ctx.sendActivity({ type: 'message', text: ctx.activity.text ?? '' });
     await next();
   });
-  const adapter = createAdapter(config.auth, logger, wording);
-  const server = createServer({ adapter, bot, logger, health: () => ({ echo: true }) });
+  const authentication = createAuthentication(config.auth, logger);
+  const adapter = createAdapter(authentication, logger, wording);
+  const server = createServer({ adapter, authentication, bot, logger, health: () => ({ echo: true }) });
   return { server, close: async () => undefined };
 }

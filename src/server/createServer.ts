@@ -1,12 +1,14 @@
 import type { Server as HttpServer } from 'node:http';
 import restify, { type Server } from 'restify';
-import type { CloudAdapter } from 'botbuilder';
-import type { ActivityHandler } from 'botbuilder';
+import type { Activity, ActivityHandler, CloudAdapter } from 'botbuilder';
+import type { BotFrameworkAuthentication } from 'botframework-connector';
 import type { Logger } from '../logger';
 import { activityProblem } from './activityShape';
 
 export interface ServerDeps {
   adapter: CloudAdapter;
+  /** The adapter's own: a malformed request is checked for a valid token before it is told what is wrong. */
+  authentication: BotFrameworkAuthentication;
   bot: ActivityHandler;
   logger: Logger;
   /** Facts for the health check, e.g. how many articles and flows are loaded. */
@@ -24,7 +26,7 @@ const REQUEST_TIMEOUT_MS = 10_000;
 const KEEP_ALIVE_MS = 65_000;
 
 /** restify with the Bot Framework endpoint and a health check. */
-export function createServer({ adapter, bot, logger, health, requestTimeoutMs = REQUEST_TIMEOUT_MS }: ServerDeps): Server {
+export function createServer({ adapter, authentication, bot, logger, health, requestTimeoutMs = REQUEST_TIMEOUT_MS }: ServerDeps): Server {
   const server = restify.createServer({ name: 'support-assistant', handleUncaughtExceptions: false });
   limitRequestTime(server, requestTimeoutMs);
   (server.server as HttpServer).keepAliveTimeout = KEEP_ALIVE_MS;
@@ -33,7 +35,9 @@ export function createServer({ adapter, bot, logger, health, requestTimeoutMs = 
   server.post('/api/messages', async (req, res) => {
     const problem = activityProblem(req.body);
     if (problem) {
-      res.send(400, { error: `expected a Bot Framework activity (${problem})` });
+      // Only a caller with a valid token learns what a well-formed request looks like.
+      if (await hasValidToken(authentication, req.body, req.headers.authorization)) res.send(400, { error: `expected a Bot Framework activity (${problem})` });
+      else res.send(401, { error: 'unauthorized' });
       return;
     }
     try {
@@ -53,6 +57,21 @@ export function createServer({ adapter, bot, logger, health, requestTimeoutMs = 
     return callback();
   });
   return server;
+}
+
+// The adapter checks the token against the activity's channel and serviceUrl; a malformed body may
+// have neither as text, and then only an anonymous local-mode request passes.
+async function hasValidToken(authentication: BotFrameworkAuthentication, body: unknown, header: string | undefined): Promise<boolean> {
+  const field = (name: string) => {
+    const value = body && typeof body === 'object' ? (body as Record<string, unknown>)[name] : undefined;
+    return typeof value === 'string' ? value : '';
+  };
+  try {
+    await authentication.authenticateRequest({ channelId: field('channelId'), serviceUrl: field('serviceUrl') } as Activity, header ?? '');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

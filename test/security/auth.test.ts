@@ -106,6 +106,19 @@ describe.each([
     expect(run).not.toHaveBeenCalled();
   });
 
+  test('a malformed request without a valid token gets 401 and learns nothing of what a request should look like', async () => {
+    const malformed = { ...message('auth-malformed', 'hello'), text: 42 };
+    const anonymous = await quietly(() => bot.post(malformed));
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body).not.toContain('text');
+    const forged = await quietly(() => bot.post(malformed, bearer(signJwt(channelClaims(APP_ID, SERVICE_URL), forger))));
+    expect(forged.status).toBe(401);
+    const trustedCaller = await bot.post(malformed, bearer(validToken()));
+    expect(trustedCaller.status).toBe(400);
+    expect(JSON.parse(trustedCaller.body).error).toContain('(text:');
+    expect(run).not.toHaveBeenCalled();
+  });
+
   test('after all that the server still serves valid requests', async () => {
     const res = await bot.post(message('auth-ok-again', 'hello'), bearer(validToken()));
     expect(res.status).toBe(200);

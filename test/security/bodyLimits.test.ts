@@ -68,12 +68,13 @@ describe('slow requests (createServer with a short request timeout)', () => {
   const turns: string[] = [];
 
   beforeAll(async () => {
-    const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+    const authentication = new ConfigurationBotFrameworkAuthentication({});
+    const adapter = new CloudAdapter(authentication);
     const bot = new ActivityHandler().onMessage(async (ctx, next) => {
       turns.push(ctx.activity.text);
       await next();
     });
-    server = createServer({ adapter, bot, logger: pino({ level: 'silent' }), health: () => ({}), requestTimeoutMs: 400 });
+    server = createServer({ adapter, authentication, bot, logger: pino({ level: 'silent' }), health: () => ({}), requestTimeoutMs: 400 });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
     port = (server.address() as AddressInfo).port;
   });
