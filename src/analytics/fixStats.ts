@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
-import type { FixRates, FixRatesSource, FixTally } from '../flow/fixOrder';
+import type { FixRates, FixRatesSource } from '../flow/fixOrder';
 import type { EventLog } from './eventLog';
-import { fixTallies } from './fixTallies';
+import type { SupportEvent } from './supportEvent';
+import { addTallies, fixTallies, type FixTallies } from './fixTallies';
 
 export interface FixStatsOptions {
   /** Numbers older than this are read again on next use, in the background. Default 5 minutes. */
@@ -15,14 +16,24 @@ export interface FixStatsOptions {
 
 const EMPTY: FixRates = new Map();
 const DAY_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+// An event reaches the log when its turn ends, seconds after its time; one this late is still counted.
+const LATE_MS = 10 * 60 * 1000;
 
 /**
  * Fix success rates measured from the event log, for flows whose fixOrder follows the data. A turn
  * never waits for the backend: `rates` answers from the last numbers read and, when they are older
  * than `refreshMs`, starts one read in the background.
+ *
+ * The whole window (90 days of events) is read once; after that a refresh reads only the hours
+ * since the last read, kept as tallies per hour, and the part of the oldest hour still in the window.
  */
 export class FixStats implements FixRatesSource {
-  private tallies = new Map<string, Map<string, FixTally>>();
+  private tallies: FixTallies = new Map();
+  /** Tallies of whole hours, by the hour's start (ms), from the end of the oldest hour on. */
+  private hours = new Map<number, FixTallies>();
+  /** When the last successful read started. */
+  private lastRead?: number;
   private readAt = -Infinity;
   private reading?: Promise<void>;
   private readonly refreshMs: number;
@@ -47,8 +58,14 @@ export class FixStats implements FixRatesSource {
   private async read(): Promise<void> {
     const started = this.clock();
     try {
-      const since = DateTime.fromMillis(started - (this.options.windowDays ?? 90) * DAY_MS).toUTC().toISO()!;
-      this.tallies = fixTallies(await this.log.read({ since }));
+      const windowStart = started - (this.options.windowDays ?? 90) * DAY_MS;
+      const firstWholeHour = Math.ceil(windowStart / HOUR_MS) * HOUR_MS;
+      // Hours read before are read again from a little before the last read, for events that came late.
+      const recentFrom = Math.max(firstWholeHour, this.lastRead === undefined ? -Infinity : floorHour(this.lastRead - LATE_MS));
+      const { oldest, recent } = await this.readSpans(windowStart, firstWholeHour, recentFrom);
+      this.keepHours(firstWholeHour, recentFrom, recent);
+      this.tallies = addTallies([fixTallies(oldest), ...[...this.hours].sort(([a], [b]) => a - b).map(([, t]) => t)]);
+      this.lastRead = started;
     } catch (err) {
       this.options.onError?.(err);
     } finally {
@@ -56,4 +73,39 @@ export class FixStats implements FixRatesSource {
       this.readAt = started;
     }
   }
+
+  // The part of the oldest hour still in the window, and the events from recentFrom on: one read
+  // when they meet (the first read), else two.
+  private async readSpans(windowStart: number, firstWholeHour: number, recentFrom: number) {
+    if (recentFrom <= firstWholeHour) {
+      const events = await this.log.read({ since: iso(windowStart) });
+      const split = events.findIndex((e) => Date.parse(e.at) >= firstWholeHour);
+      return split < 0 ? { oldest: events, recent: [] } : { oldest: events.slice(0, split), recent: events.slice(split) };
+    }
+    const oldest = windowStart < firstWholeHour ? await this.log.read({ since: iso(windowStart), until: iso(firstWholeHour - 1) }) : [];
+    return { oldest, recent: await this.log.read({ since: iso(recentFrom) }) };
+  }
+
+  // Hours before the window's first whole hour are left to the read of the oldest part; hours from
+  // recentFrom on are replaced by what was just read.
+  private keepHours(firstWholeHour: number, recentFrom: number, recent: readonly SupportEvent[]): void {
+    for (const hour of this.hours.keys()) if (hour < firstWholeHour || hour >= recentFrom) this.hours.delete(hour);
+    const byHour = new Map<number, SupportEvent[]>();
+    for (const e of recent) {
+      if (e.type !== 'fix_outcome') continue;
+      const hour = floorHour(Date.parse(e.at));
+      const events = byHour.get(hour);
+      if (events) events.push(e);
+      else byHour.set(hour, [e]);
+    }
+    for (const [hour, events] of byHour) this.hours.set(hour, fixTallies(events));
+  }
+}
+
+function floorHour(ms: number): number {
+  return Math.floor(ms / HOUR_MS) * HOUR_MS;
+}
+
+function iso(ms: number): string {
+  return DateTime.fromMillis(ms).toUTC().toISO()!;
 }

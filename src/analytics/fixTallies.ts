@@ -9,8 +9,8 @@ export interface FixRecord extends FixTally {
 }
 
 /** Fix outcomes counted per flow, then per fix, in the order they first appear. */
-export function fixTallies(events: readonly SupportEvent[]): Map<string, Map<string, FixRecord>> {
-  const flows = new Map<string, Map<string, FixRecord>>();
+export function fixTallies(events: readonly SupportEvent[]): FixTallies {
+  const flows: FixTallies = new Map();
   for (const e of events) {
     if (e.type !== 'fix_outcome') continue;
     let fixes = flows.get(e.flow);
@@ -24,4 +24,22 @@ export function fixTallies(events: readonly SupportEvent[]): Map<string, Map<str
     if (e.outcome === 'declined') r.declined += 1;
   }
   return flows;
+}
+
+export type FixTallies = Map<string, Map<string, FixRecord>>;
+
+/** The tallies of several spans of time added up; give them oldest first to keep first-seen order. */
+export function addTallies(parts: readonly FixTallies[]): FixTallies {
+  const total: FixTallies = new Map();
+  for (const part of parts) {
+    for (const [flow, fixes] of part) {
+      let sum = total.get(flow);
+      if (!sum) total.set(flow, (sum = new Map()));
+      for (const [fix, r] of fixes) {
+        const s = sum.get(fix) ?? { tried: 0, fixed: 0, skipped: 0, already: 0, declined: 0 };
+        sum.set(fix, { tried: s.tried + r.tried, fixed: s.fixed + r.fixed, skipped: s.skipped + r.skipped, already: s.already + r.already, declined: s.declined + r.declined });
+      }
+    }
+  }
+  return total;
 }

@@ -62,7 +62,7 @@ export function errorKindsText(s: LoadSummary): string {
 }
 
 /** The bot's CPU time per counted turn (ms): steadier than turns/s on a machine others use too. */
-function cpuPerTurn(s: LoadSummary): string {
+export function cpuPerTurn(s: LoadSummary): string {
   return s.turns ? ms((s.botCpu * s.seconds * 1000) / s.turns) : '–';
 }
 

@@ -19,7 +19,7 @@ function withETagChecks<T extends StateClass>(Base: T) {
       const fresh = force || this.get(ctx) === undefined || !ctx.turnState.has(this.savedHash);
       const state = await super.load(ctx, force);
       if (fresh) {
-        ctx.turnState.set(this.savedHash, calculateChangeHash(state));
+        ctx.turnState.set(this.savedHash, this.hashAsLoaded(ctx) || calculateChangeHash(state));
         ctx.turnState.delete(this.wroteThisTurn);
       }
       return state;
@@ -27,7 +27,8 @@ function withETagChecks<T extends StateClass>(Base: T) {
 
     override async saveChanges(ctx: TurnContext, force = false): Promise<void> {
       const cached = this.get(ctx);
-      if (!force && (!cached || calculateChangeHash(cached) === ctx.turnState.get(this.savedHash))) return;
+      const hash = cached && calculateChangeHash(cached);
+      if (!force && (!cached || hash === ctx.turnState.get(this.savedHash))) return;
       const state = cached ?? (await this.load(ctx));
       const key = await this.storageKey(ctx);
       // A second save in one turn (rare: SMS keywords) learns the eTag of the first before writing.
@@ -35,7 +36,16 @@ function withETagChecks<T extends StateClass>(Base: T) {
       // No eTag yet means the conversation is new here: nothing to conflict with.
       await this.storage.write({ [key]: { ...state } });
       ctx.turnState.set(this.wroteThisTurn, true);
-      ctx.turnState.set(this.savedHash, calculateChangeHash(state));
+      // The hash ignores the eTag, so the one compared above is the written state's.
+      ctx.turnState.set(this.savedHash, hash ?? calculateChangeHash(state));
+    }
+
+    // BotState.load hashes what it read (stringify and SHA-256 of the whole state) and keeps the hash
+    // under its private key; reading it back saves hashing the same state twice every turn. ('' is
+    // what clear() leaves there: no hash of anything read.)
+    private hashAsLoaded(ctx: TurnContext): string | undefined {
+      const { stateKey } = this as unknown as { stateKey: symbol };
+      return (ctx.turnState.get(stateKey) as { hash?: string } | undefined)?.hash;
     }
   };
 }

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { benchMarkdown, benchTables, type BenchRun, type BotResults } from '../bench/benchReport';
+import { benchMarkdown, benchTables, cpuPerTurn, type BenchRun, type BotResults } from '../bench/benchReport';
 import type { BotKind } from '../bench/botMessages';
 import { BotUnderTest, pinToCpu } from '../bench/botUnderTest';
 import { runLoad } from '../bench/customerLoad';
@@ -105,13 +105,13 @@ async function measure(kind: BotKind, start: StartBot, connector: LocalConnector
   const saturation = await withBot(await start(kind, NO_RATE_LIMIT), connector, serviceUrl, async (client, bot) => {
     console.log(`${kind}: saturation (${sat.customers} customers, ${(sat.warmUpMs + sat.durationMs) / 1000} s)…`);
     const result = await runLoad(client, CUSTOMER_SCRIPTS, { ...sat, name: `${kind}-saturation` }, bot);
-    console.log(`  ${result.turnsPerSecond.toFixed(0)} turns/s, p99 ${ms(result.p99)} ms`);
+    console.log(`  ${result.turnsPerSecond.toFixed(0)} turns/s, p99 ${ms(result.p99)} ms, bot CPU ${cpuPerTurn(result)} ms/turn`);
     return result;
   });
   return withBot(await start(kind), connector, serviceUrl, async (client, bot) => {
     console.log(`${kind}: realistic (${real.customers} customers, ${(real.warmUpMs + real.durationMs) / 1000} s)…`);
     const realistic = await runLoad(client, CUSTOMER_SCRIPTS, { ...real, name: `${kind}-realistic` }, bot);
-    console.log(`  ${realistic.turnsPerSecond.toFixed(0)} turns/s, p99 ${ms(realistic.p99)} ms`);
+    console.log(`  ${realistic.turnsPerSecond.toFixed(0)} turns/s, p99 ${ms(realistic.p99)} ms, bot CPU ${cpuPerTurn(realistic)} ms/turn`);
     console.log(`${kind}: memory with ${plans.memoryConversations} conversations left mid-flow…`);
     const memory = await conversationMemory({
       client, memory: () => bot.memory(), script: CUSTOMER_SCRIPTS[1], turns: 3, conversations: plans.memoryConversations, concurrency: 32,

@@ -1,5 +1,6 @@
 import type { EventLog, EventRange } from '../analytics/eventLog';
 import type { SupportEvent } from '../analytics/supportEvent';
+import { GroupCommit } from './groupCommit';
 import type { SqliteDatabase } from './sqliteDatabase';
 
 const SCHEMA = `CREATE TABLE IF NOT EXISTS events (
@@ -15,20 +16,21 @@ const NO_UPPER_BOUND = '\uffff';
 
 /** Turn events in the state database's `events` table; same-time events keep their append order. */
 export class SqliteEventLog implements EventLog {
-  private readonly insertAll;
+  private readonly inserts: GroupCommit<SupportEvent[]>;
   private readonly select;
 
   constructor(db: SqliteDatabase) {
     db.exec(SCHEMA);
     const insert = db.prepare<[string, string]>('INSERT INTO events (at, event) VALUES (?, ?)');
-    this.insertAll = db.transaction((events: SupportEvent[]) => {
-      for (const e of events) insert.run(e.at, JSON.stringify(e));
-    }).immediate;
+    this.inserts = new GroupCommit(db.transaction((appends: SupportEvent[][]) => {
+      for (const events of appends) for (const e of events) insert.run(e.at, JSON.stringify(e));
+    }).immediate);
     this.select = db.prepare<[string, string], { event: string }>(READ);
   }
 
-  async append(events: SupportEvent[]): Promise<void> {
-    this.insertAll(events);
+  /** Turns that end together share one transaction (see GroupCommit). */
+  append(events: SupportEvent[]): Promise<void> {
+    return this.inserts.add(events);
   }
 
   async read(range: EventRange = {}): Promise<SupportEvent[]> {

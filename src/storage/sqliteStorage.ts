@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
+import { GroupCommit } from './groupCommit';
 import type { SqliteDatabase } from './sqliteDatabase';
 import { StorageConflictError } from './storageConflict';
 
@@ -9,13 +10,27 @@ const SCHEMA = `CREATE TABLE IF NOT EXISTS state (
   doc TEXT NOT NULL
 ) WITHOUT ROWID`;
 
-/** Bot state in a SQLite file: one row per key, the item as JSON, eTags checked inside SQL. */
+interface Row {
+  key: string;
+  eTag?: string;
+  json: string;
+}
+
+/** One call's work on the database: undefined when done, the conflict when its eTags did not match. */
+type Operation = () => StorageConflictError | undefined;
+
+/**
+ * Bot state in a SQLite file: one row per key, the item as JSON, eTags checked inside SQL. Writes
+ * and deletes made together (turns ending at once) share one transaction (see GroupCommit), in the
+ * order they were called; each write still succeeds or conflicts alone, all its keys or none.
+ */
 export class SqliteStorage implements Storage {
   private readonly select;
   private readonly upsert;
   private readonly upsertIfEtag;
   private readonly remove;
   private readonly writeAll;
+  private readonly operations: GroupCommit<Operation>;
 
   constructor(db: SqliteDatabase) {
     db.exec(SCHEMA);
@@ -28,10 +43,10 @@ export class SqliteStorage implements Storage {
       'INSERT INTO state (key, etag, doc) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, doc = excluded.doc WHERE state.etag = ?',
     );
     this.remove = db.prepare<[string]>('DELETE FROM state WHERE key = ?');
+    // Run inside the batch's transaction, this is a savepoint: a conflict undoes its own call only.
+    this.writeAll = db.transaction((rows: Row[]) => rows.forEach((row) => this.writeOne(row)));
     // IMMEDIATE takes the write lock up front, so a second process waits (busy_timeout) rather than failing mid-way.
-    this.writeAll = db.transaction((changes: StoreItems) => {
-      for (const [key, item] of Object.entries(changes)) this.writeOne(key, item);
-    }).immediate;
+    this.operations = new GroupCommit(db.transaction((operations: Operation[]) => operations.map((run) => run())).immediate);
   }
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -39,7 +54,8 @@ export class SqliteStorage implements Storage {
     const items: StoreItems = {};
     for (const key of keys) {
       const row = this.select.get(key);
-      if (row) items[key] = { ...JSON.parse(row.doc), eTag: row.etag };
+      // The parsed document is new and ours: the eTag goes on it rather than on a copy of it.
+      if (row) items[key] = Object.assign(JSON.parse(row.doc) as StoreItem, { eTag: row.etag });
     }
     return items;
   }
@@ -47,16 +63,27 @@ export class SqliteStorage implements Storage {
   /** All changes or none: a conflict on any key rolls back the whole call. */
   async write(changes: StoreItems): Promise<void> {
     if (!changes) throw new ReferenceError('Changes are required when writing.');
-    this.writeAll(changes);
+    // Serialised now: what is stored is the items as they were when written, whatever happens to them next.
+    const rows = Object.entries(changes).map(([key, { eTag, ...doc }]): Row => ({ key, eTag, json: JSON.stringify(doc) }));
+    return this.operations.add(() => {
+      try {
+        this.writeAll(rows);
+        return undefined;
+      } catch (err) {
+        if (err instanceof StorageConflictError) return err;
+        throw err;
+      }
+    });
   }
 
   async delete(keys: string[]): Promise<void> {
-    for (const key of keys) this.remove.run(key);
+    return this.operations.add(() => {
+      keys.forEach((key) => this.remove.run(key));
+      return undefined;
+    });
   }
 
-  private writeOne(key: string, item: StoreItem): void {
-    const { eTag, ...doc } = item;
-    const json = JSON.stringify(doc);
+  private writeOne({ key, eTag, json }: Row): void {
     if (!eTag || eTag === '*') {
       this.upsert.run(key, randomUUID(), json);
     } else if (this.upsertIfEtag.run(key, randomUUID(), json, eTag).changes === 0) {

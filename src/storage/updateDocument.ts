@@ -15,7 +15,8 @@ export interface UpdateOptions {
  * Read, change, write back only if nobody wrote in between (the document's eTag), else read again
  * and redo the change: safe appends to one document from many turns and processes, on any
  * botbuilder Storage that checks eTags (MemoryStorage and this project's SQLite, Redis and Azure Blob
- * stores). `change` gets a copy it may edit and returns the new document, or undefined to leave it.
+ * stores). `change` gets a copy it may edit and returns the new document, or undefined to leave it;
+ * it may be async, to store first what the new document will point at.
  *
  * A document that does not exist yet is written without a check (Storage has no "create only"),
  * so keep long-lived documents once made rather than deleting them when empty.
@@ -23,13 +24,13 @@ export interface UpdateOptions {
 export async function updateDocument<T extends object>(
   storage: Storage,
   key: string,
-  change: (current: T | undefined) => T | undefined,
+  change: (current: T | undefined) => T | undefined | Promise<T | undefined>,
   options: UpdateOptions = {},
 ): Promise<T | undefined> {
   const attempts = options.attempts ?? 10;
   for (let attempt = 1; ; attempt++) {
     const current = (await storage.read([key]))[key] as (T & StoreItem) | undefined;
-    const next = change(current && options.copy !== false ? structuredClone(current) : current);
+    const next = await change(current && options.copy !== false ? structuredClone(current) : current);
     if (next === undefined) return current;
     try {
       // '*' would mean "whatever is there"; a missing eTag on a new document means the same to every store.

@@ -1,7 +1,8 @@
-import type { Storage } from 'botbuilder';
+import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 import { pseudonym } from '../analytics/turnEvents';
 import { updateDocument } from '../storage/updateDocument';
 import type { TranscriptEntry } from './transcriptEntry';
+import { appendToHead, DEFAULT_TRANSCRIPT_LIMITS, keptPages, type AppendPlan, type Page, type TranscriptHead, type TranscriptLimits } from './transcriptPages';
 
 /** Which conversation: the channel and its conversation id (on SMS, the person's phone number). */
 export interface ConversationRef {
@@ -9,63 +10,64 @@ export interface ConversationRef {
   conversationId: string;
 }
 
-interface TranscriptDocument {
+interface PageDocument {
   entries: TranscriptEntry[];
-  /** How many of the oldest entries were dropped to stay within the limits. */
-  dropped: number;
 }
-
-export interface TranscriptLimits {
-  maxEntries: number;
-  /** Of the document as JSON: cards make entries large, and the whole document is rewritten per turn. */
-  maxChars: number;
-}
-
-export const DEFAULT_TRANSCRIPT_LIMITS: TranscriptLimits = { maxEntries: 200, maxChars: 200_000 };
 
 /**
- * Redacted transcripts, one document per conversation in the bot's state storage (any botbuilder
- * Storage: SQLite, Redis, Azure Blob, memory). Appends are eTag-checked, so two turns writing at
- * once both land. The key holds a hash of the conversation id, never the id itself.
+ * Redacted transcripts in the bot's state storage (any botbuilder Storage: SQLite, Redis, Azure
+ * Blob, memory), in pages: a turn rewrites only the head document, which holds the page being
+ * filled, so its cost does not grow with the conversation. Appends are eTag-checked on the head, so
+ * two turns writing at once both land. Keys hold a hash of the conversation id, never the id itself.
  */
 export class TranscriptStore {
   constructor(private readonly storage: Storage, private readonly limits: TranscriptLimits = DEFAULT_TRANSCRIPT_LIMITS) {}
 
   async append(ref: ConversationRef, entries: TranscriptEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    // capped() builds a new document and leaves the stored one alone, so no copy is needed.
-    await updateDocument<TranscriptDocument>(this.storage, this.key(ref), (doc) => this.capped({
-      entries: [...(doc?.entries ?? []), ...entries],
-      dropped: doc?.dropped ?? 0,
-    }), { copy: false });
+    const key = this.key(ref);
+    let plan: AppendPlan | undefined;
+    // A full page is stored before the head that points past it, so a reader never misses it.
+    await updateDocument<TranscriptHead>(this.storage, key, async (head) => {
+      plan = appendToHead(head, entries, this.limits);
+      if (plan.seal.length > 0) await this.storage.write(this.pageDocuments(key, plan.seal));
+      return plan.head;
+    }, { copy: false });
+    if (plan && plan.drop.length > 0) await this.storage.delete(plan.drop.map((n) => this.pageKey(key, n)));
   }
 
   async read(ref: ConversationRef): Promise<TranscriptEntry[]> {
-    const doc = (await this.storage.read([this.key(ref)]))[this.key(ref)] as TranscriptDocument | undefined;
-    return doc?.entries ?? [];
+    const key = this.key(ref);
+    const head = (await this.storage.read([key]))[key] as TranscriptHead | undefined;
+    if (!head) return [];
+    const keys = keptPages(head).map((n) => this.pageKey(key, n));
+    const pages = keys.length > 0 ? await this.storage.read(keys) : {};
+    // A page missing here was dropped by an append since the head was read: it is over the limits.
+    return [...keys.flatMap((k) => (pages[k] as PageDocument | undefined)?.entries ?? []), ...head.entries];
   }
 
-  /** Forgets the conversation's transcript ("forget me"). */
+  /** Forgets the conversation's transcript ("forget me"): every page it ever had, then the head. */
   async delete(ref: ConversationRef): Promise<void> {
-    await this.storage.delete([this.key(ref)]);
+    const key = this.key(ref);
+    const head = (await this.storage.read([key]))[key] as TranscriptHead | undefined;
+    // Numbers below the kept pages too: a page whose delete failed after it was dropped is gone as well.
+    const pages = Array.from({ length: head?.page ?? 0 }, (_, n) => this.pageKey(key, n));
+    if (pages.length > 0) await this.storage.delete(pages);
+    await this.storage.delete([key]);
   }
 
+  /** The head document's key. */
   key(ref: ConversationRef): string {
     return `transcripts/${ref.channelId}/${pseudonym(`${ref.channelId}:${ref.conversationId}`)}`;
   }
 
-  // The oldest entries go first; the latest turns are what an agent taking over needs.
-  private capped(doc: TranscriptDocument): TranscriptDocument {
-    let { entries, dropped } = doc;
-    const over = entries.length - this.limits.maxEntries;
-    if (over > 0) {
-      entries = entries.slice(over);
-      dropped += over;
-    }
-    while (entries.length > 1 && JSON.stringify(entries).length > this.limits.maxChars) {
-      entries = entries.slice(1);
-      dropped += 1;
-    }
-    return { entries, dropped };
+  /** Where page n of the transcript under the head `key` is kept. */
+  pageKey(key: string, page: number): string {
+    return `${key}/${page}`;
+  }
+
+  // A full page is written whatever is there: any writer sealing page n writes the same entries.
+  private pageDocuments(key: string, pages: Page[]): StoreItems {
+    return Object.fromEntries(pages.map((p) => [this.pageKey(key, p.page), { entries: p.entries, eTag: '*' } satisfies PageDocument & StoreItem]));
   }
 }

@@ -90,3 +90,43 @@ async function runTogether(argvs: string[][]): Promise<Array<{ code: number | nu
   children.forEach((child) => child.stdin.end('go\n'));
   return Promise.all(ended);
 }
+
+describe('writes made together share one transaction', () => {
+  const open = () => {
+    const db = openSqliteDatabase(newFile());
+    return { db, storage: new SqliteStorage(db) };
+  };
+
+  test('each call still succeeds or conflicts alone, all its keys or none', async () => {
+    const { db, storage } = open();
+    await storage.write({ a: { n: 0 }, b: { n: 0 } });
+    const { a, b } = await storage.read(['a', 'b']);
+    const results = await Promise.allSettled([
+      storage.write({ a: { ...a, n: 1 } }),
+      storage.write({ a: { ...a, n: 2 } }),
+      storage.write({ b: { ...b, n: 3 }, a: { ...a, n: 4 } }),
+      storage.write({ c: { n: 5 } }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled']);
+    const after = await storage.read(['a', 'b', 'c']);
+    expect([after.a.n, after.b.n, after.c.n]).toEqual([1, 0, 5]);
+    db.close();
+  });
+
+  test('what is stored is the item as it was when written', async () => {
+    const { db, storage } = open();
+    const item = { list: [1] };
+    const written = storage.write({ a: item });
+    item.list.push(2);
+    await written;
+    expect((await storage.read(['a'])).a.list).toEqual([1]);
+    db.close();
+  });
+
+  test('a delete called after a write happens after it', async () => {
+    const { db, storage } = open();
+    await Promise.all([storage.write({ a: { n: 1 } }), storage.delete(['a'])]);
+    expect(await storage.read(['a'])).toEqual({});
+    db.close();
+  });
+});

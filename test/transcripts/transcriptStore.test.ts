@@ -51,6 +51,32 @@ function describeTranscriptStore(name: string, open: () => Promise<Backend>): vo
       expect(texts[0]).toBe('first');
       expect(texts.slice(1).sort()).toEqual(['n0', 'n1', 'n2', 'n3', 'n4', 'n5', 'n6', 'n7']);
     });
+
+    // Pages of 3 entries: the racing appends seal pages while they collide.
+    const paged = { maxEntries: 30, maxChars: 100_000 };
+
+    test('appends racing across page boundaries all land once, in one order for every reader', async () => {
+      const [a, b] = [new TranscriptStore(backend.client(), paged), new TranscriptStore(backend.client(), paged)];
+      await a.append(ref, ['f1', 'f2', 'f3', 'f4'].map((t) => entry(t)));
+      const racing = Array.from({ length: 8 }, (_, i) => `n${i}`);
+      await Promise.all(racing.map((t, i) => (i % 2 ? a : b).append(ref, [entry(t)])));
+      const texts = (await a.read(ref)).map((e) => e.text);
+      expect(texts.slice(0, 4)).toEqual(['f1', 'f2', 'f3', 'f4']);
+      expect(texts.slice(4).sort()).toEqual(racing);
+      expect((await b.read(ref)).map((e) => e.text)).toEqual(texts);
+    });
+
+    test('"forget me" deletes every page, dropped ones included', async () => {
+      const client = backend.client();
+      const store = new TranscriptStore(client, paged);
+      for (let i = 0; i < 40; i++) await store.append(ref, [entry(`${i}`)]);
+      const key = store.key(ref);
+      const pages = Array.from({ length: 20 }, (_, n) => store.pageKey(key, n));
+      expect(Object.keys(await client.read(pages)).length).toBeGreaterThan(1);
+      await store.delete(ref);
+      expect(await client.read([key, ...pages])).toEqual({});
+      expect(await store.read(ref)).toEqual([]);
+    });
   });
 }
 

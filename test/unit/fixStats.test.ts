@@ -14,17 +14,23 @@ function outcome(at: string, fix: string, o: 'fixed' | 'not_fixed'): SupportEven
 class SlowLog implements EventLog {
   reads: EventRange[] = [];
   private release: (() => void)[] = [];
+  private opened = false;
   constructor(private readonly inner: EventLog) {}
   append(events: SupportEvent[]): Promise<void> {
     return this.inner.append(events);
   }
   async read(range?: EventRange): Promise<SupportEvent[]> {
     this.reads.push(range ?? {});
-    await new Promise<void>((resolve) => this.release.push(resolve));
+    if (!this.opened) await new Promise<void>((resolve) => this.release.push(resolve));
     return this.inner.read(range);
   }
   finishReads(): void {
     this.release.splice(0).forEach((r) => r());
+  }
+  /** Lets every read finish, those still to come too: a refresh may read in two parts. */
+  open(): void {
+    this.opened = true;
+    this.finishReads();
   }
 }
 
@@ -87,7 +93,7 @@ describe('FixStats: measured fix rates for data-driven fix order', () => {
     await log.append([outcome('2026-11-23T11:00:00.000Z', 'restart', 'fixed')]);
     now += 2 * MINUTE;
     expect(stats.rates('sw').get('restart')).toMatchObject({ tried: 2, fixed: 1 });
-    slow.finishReads();
+    slow.open();
     await stats.refresh();
     expect(stats.rates('sw').get('restart')).toMatchObject({ tried: 3, fixed: 2 });
   });
@@ -103,6 +109,56 @@ describe('FixStats: measured fix rates for data-driven fix order', () => {
     await stats.refresh();
     expect(errors).toEqual([new Error('down')]);
     expect(stats.rates('sw').get('battery')).toMatchObject({ tried: 1, fixed: 1 });
+  });
+
+  test('after the first read a refresh reads only the last hours and the edge of the window, and counts what it knew', async () => {
+    const counting = new SlowLog(log);
+    counting.open();
+    const stats = new FixStats(counting, { clock, refreshMs: MINUTE });
+    await stats.refresh();
+    expect(counting.reads).toEqual([{ since: '2026-08-25T12:00:00.000Z' }]);
+    await log.append([outcome('2026-11-23T12:30:00.000Z', 'restart', 'fixed')]);
+    now += 45 * MINUTE;
+    await stats.refresh();
+    // 11:00 is the hour of the last read less ten minutes, for events that reach the log late.
+    expect(counting.reads.slice(1)).toEqual([
+      { since: '2026-08-25T12:45:00.000Z', until: '2026-08-25T12:59:59.999Z' },
+      { since: '2026-11-23T11:00:00.000Z' },
+    ]);
+    expect(Object.fromEntries(stats.rates('sw'))).toEqual({
+      restart: { tried: 3, fixed: 2, skipped: 0, already: 0, declined: 0 },
+      battery: { tried: 1, fixed: 1, skipped: 0, already: 0, declined: 0 },
+    });
+  });
+
+  test('an event that reaches the log after a read, with a time before it, is counted by the next', async () => {
+    const stats = new FixStats(log, { clock, refreshMs: MINUTE });
+    await stats.refresh();
+    now += 5 * MINUTE;
+    await stats.refresh();
+    // Its turn ended after the read at 12:05, its time is in the hour before.
+    await log.append([outcome('2026-11-23T11:58:00.000Z', 'battery', 'not_fixed')]);
+    now += MINUTE;
+    await stats.refresh();
+    expect(stats.rates('sw').get('battery')).toMatchObject({ tried: 2, fixed: 1 });
+    expect(stats.rates('sw').get('restart')).toMatchObject({ tried: 2, fixed: 1 });
+  });
+
+  test('events leave the window to the millisecond as time goes on, whole hours and part hours alike', async () => {
+    const stats = new FixStats(log, { clock, refreshMs: MINUTE, windowDays: 1 });
+    await log.append([outcome('2026-11-22T12:30:00.000Z', 'old', 'fixed'), outcome('2026-11-22T13:45:00.000Z', 'old', 'not_fixed')]);
+    await stats.refresh();
+    expect(stats.rates('sw').get('old')).toMatchObject({ tried: 2 });
+    now = Date.parse('2026-11-23T12:30:00.000Z');
+    await stats.refresh();
+    expect(stats.rates('sw').get('old')).toMatchObject({ tried: 2 });
+    now += 1;
+    await stats.refresh();
+    expect(stats.rates('sw').get('old')).toMatchObject({ tried: 1, fixed: 0 });
+    now = Date.parse('2026-11-23T13:45:00.001Z');
+    await stats.refresh();
+    expect(stats.rates('sw').get('old')).toBeUndefined();
+    expect([...stats.rates('sw').keys()]).toEqual(['restart', 'battery']);
   });
 
   test('only fixes tried within the window count', async () => {
