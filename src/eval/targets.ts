@@ -17,9 +17,9 @@ export const TARGETS = {
  * target as the data improves; never lower one to let a change through.
  */
 export const FLOORS = {
-  macroF1: 0.89,
+  macroF1: 0.9,
   inScopeAccuracy: 0.91,
-  outOfScopeRecall: 0.8,
+  outOfScopeRecall: 0.82,
   product: TARGETS.product,
   searchTop1: TARGETS.searchTop1,
   searchTop3: 0.95,
