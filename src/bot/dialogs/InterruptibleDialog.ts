@@ -6,8 +6,10 @@ import { pendingExpectation, recogniseAnswer } from './AnswerPrompt';
 import { answerContext, rememberDevice, type DialogDeps } from './dialogDeps';
 import { asksForPerson, canHandOver, caseSoFar, handOver, recordNoHandoff } from './handOver';
 import { textReply } from './say';
+import { words } from '../../nlu/normalise';
 
 export const WARRANTY_DIALOG = 'warrantyDialog';
+const MIN_OFF_TOPIC_WORDS = 3;
 
 /**
  * Handles what a person may say at any point (help, cancel, a person, thanks, a side question)
@@ -49,6 +51,10 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         return reply('greeting.again');
       case 'thanks':
         return reply('thanks.in_flow');
+      // A confidently off-topic question ("is youtube down") is told so; a word or two ("idk", "hmm")
+      // is more likely a fumbled answer, and gets the waiting question again.
+      case 'out_of_scope':
+        return words(u.text).length >= MIN_OFF_TOPIC_WORDS ? reply('out_of_scope.in_flow') : undefined;
       case 'contact_support':
         if (asksForPerson(this.deps, dc.context)) {
           if (canHandOver(this.deps, dc.context)) return this.handOverNow(dc);
