@@ -25,6 +25,9 @@ export interface UnderstandingRules {
 
 // Intents about the devices themselves: they need at least one word of the domain.
 const DOMAIN_INTENTS: IntentName[] = ['troubleshoot', 'warranty', 'repair', 'prevention', 'service_status'];
+// How sure the model must be that a message naming the bot's own error code is about something else
+// (chosen on the development set and cross-validation with \`npm run eval\`).
+const SURELY_OFF_TOPIC = 0.6;
 // Intents the bot can offer as a clarifying choice.
 const CLARIFIABLE: IntentName[] = [...DOMAIN_INTENTS, 'contact_support'];
 // Asking for a person or answering the bot stays what it is, whatever device is mentioned.
@@ -64,9 +67,12 @@ export class Understander {
     const sure = top.confidence >= rules.threshold;
     // Something the bot does not support, and nothing it does: "my printer shows 1002", "netflix error 1002".
     if (!device && e.unsupported && !KEEP_WITH_UNSUPPORTED.includes(top.intent)) return outOfScope(top);
-    if (!device && (e.unsupported || (top.intent === 'out_of_scope' && sure))) return top;
-    // The bot's own code is a problem report; another code only with a supported device named.
-    const problemCode = e.errorCode && (this.entities.knowsCode(e.errorCode) || (device && top.intent !== 'out_of_scope'));
+    // The bot's own code is a problem report ("something says error 1002, what now") unless the words
+    // are surely about something else ("is 1002 a prime number"); another code only with a supported device named.
+    const ownCode = Boolean(e.errorCode && this.entities.knowsCode(e.errorCode));
+    const offTopic = top.intent === 'out_of_scope' && top.confidence >= (ownCode ? SURELY_OFF_TOPIC : rules.threshold);
+    if (!device && (e.unsupported || offTopic)) return top;
+    const problemCode = ownCode || (e.errorCode && device && top.intent !== 'out_of_scope');
     if (problemCode && !KEEP_WITH_CODE.includes(top.intent)) return { intent: 'troubleshoot', confidence: Math.max(top.confidence, 0.75) };
     const named = device || Boolean(e.errorCode);
     if (DOMAIN_INTENTS.includes(top.intent) && !named && !tokens.some((t) => this.domainWords.has(t))) return outOfScope(top);

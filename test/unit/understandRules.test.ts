@@ -36,6 +36,11 @@ describe('Understander rules', () => {
     expect(understander(0.3).understand('error 500 on our checkout page').intent).toBe('out_of_scope');
   });
 
+  test('the bot\'s own code is a problem report even when the words lean off-topic, unless clearly about something else', () => {
+    expect(understand('something says error 1002, what now').intent).toBe('troubleshoot');
+    expect(understand('is 1002 a prime number').intent).toBe('out_of_scope');
+  });
+
   test('a foreign code on a supported device is still a problem report', () => {
     const u = understand('my galaxy watch shows error 4031');
     expect(u.entities.errorCode).toBe('4031');
