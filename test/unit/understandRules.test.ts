@@ -60,6 +60,13 @@ describe('Understander rules', () => {
     expect(u.entities.impliedProduct).toBe(product);
   });
 
+  test.each([
+    'something says error 1002, what now',
+    'my thing is broken, help',
+  ])('"%s" implies no device: everyday words in one article\'s symptoms are not a product\'s', (text) => {
+    expect(understand(text).entities.impliedProduct).toBeUndefined();
+  });
+
   test('clarifies when the best two device intents are within the margin, not otherwise', () => {
     const text = 'my watch broke, where can i get it fixed under warranty';
     const close = core.understander.understand(text, { threshold: 0.5, clarifyMargin: 1 });
