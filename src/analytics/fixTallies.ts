@@ -8,6 +8,12 @@ export interface FixRecord extends FixTally {
   declined: number;
 }
 
+const COUNTS = ['tried', 'fixed', 'skipped', 'already', 'declined'] as const satisfies readonly (keyof FixRecord)[];
+
+function noRecord(): FixRecord {
+  return { tried: 0, fixed: 0, skipped: 0, already: 0, declined: 0 };
+}
+
 /** Fix outcomes counted per flow, then per fix, in the order they first appear. */
 export function fixTallies(events: readonly SupportEvent[]): FixTallies {
   const flows: FixTallies = new Map();
@@ -16,7 +22,7 @@ export function fixTallies(events: readonly SupportEvent[]): FixTallies {
     let fixes = flows.get(e.flow);
     if (!fixes) flows.set(e.flow, (fixes = new Map()));
     let r = fixes.get(e.fix);
-    if (!r) fixes.set(e.fix, (r = { tried: 0, fixed: 0, skipped: 0, already: 0, declined: 0 }));
+    if (!r) fixes.set(e.fix, (r = noRecord()));
     if (e.outcome === 'fixed' || e.outcome === 'not_fixed') r.tried += 1;
     if (e.outcome === 'fixed') r.fixed += 1;
     if (e.outcome === 'skipped') r.skipped += 1;
@@ -36,8 +42,9 @@ export function addTallies(parts: readonly FixTallies[]): FixTallies {
       let sum = total.get(flow);
       if (!sum) total.set(flow, (sum = new Map()));
       for (const [fix, r] of fixes) {
-        const s = sum.get(fix) ?? { tried: 0, fixed: 0, skipped: 0, already: 0, declined: 0 };
-        sum.set(fix, { tried: s.tried + r.tried, fixed: s.fixed + r.fixed, skipped: s.skipped + r.skipped, already: s.already + r.already, declined: s.declined + r.declined });
+        let s = sum.get(fix);
+        if (!s) sum.set(fix, (s = noRecord()));
+        for (const count of COUNTS) s[count] += r[count];
       }
     }
   }
