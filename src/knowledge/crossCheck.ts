@@ -43,6 +43,12 @@ export function crossCheck(s: KnowledgeSources): CheckResult {
     b.aliases.forEach((a, j) => ownAlias(a, `brand ${b.id}`, ['brands', i, 'aliases', j]));
   });
   cat.data.unsupportedDevices.forEach((a, i) => ownAlias(a, 'the unsupported devices', ['unsupportedDevices', i]));
+  const { names, notDevices } = cat.data.companionDevices;
+  names.forEach((a, i) => ownAlias(a, 'the companion devices', ['companionDevices', 'names', i]));
+  const companionWords = new Set(names.flatMap((n) => words(n)));
+  notDevices.forEach((phrase, i) => {
+    if (!words(phrase).some((w) => companionWords.has(w))) err(cat.file, cat.lineOf(['companionDevices', 'notDevices', i]), `"${phrase}" holds no companion device name`);
+  });
 
   // Articles
   const articleIds = new Map<string, (typeof s.articles)[number]>();

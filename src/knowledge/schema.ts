@@ -29,6 +29,13 @@ export const catalogueSchema = z.strictObject({
   brands: z.array(brandSchema),
   // Devices the bot does not support: a message naming one and no supported product is out of scope.
   unsupportedDevices: z.array(nonEmpty).default([]),
+  // Devices people use with the supported ones: in scope as the other end of a problem ("won't sync
+  // with my phone"), out of scope as the thing that is broken ("my laptop won't charge").
+  companionDevices: z.strictObject({
+    names: z.array(nonEmpty),
+    // Phrases holding a companion's name that do not mean the device ("phone number", "phone lines").
+    notDevices: z.array(nonEmpty).default([]),
+  }).default({ names: [], notDevices: [] }),
 });
 
 export const articleSchema = z.strictObject({

@@ -10,6 +10,8 @@ export interface Entities {
   errorCode?: string;
   /** A device the bot does not support ("printer", "tv"), as named in the catalogue. */
   unsupported?: string;
+  /** A companion device named as what the message is about ("my laptop won't charge"), not as the other end ("sync with my phone"). */
+  companion?: string;
   /** The device the message's words point to when it names none ("port forwarding" → nas). */
   impliedProduct?: string;
 }
@@ -31,6 +33,8 @@ interface Match<T> {
 export class EntityExtractor {
   private readonly aliases = new PhraseIndex<AliasEntry>();
   private readonly unsupported = new PhraseIndex<string>();
+  /** Companion device names, and phrases holding one that are not the device (entry undefined). */
+  private readonly companions = new PhraseIndex<string | undefined>();
 
   constructor(
     catalogue: Catalogue,
@@ -41,6 +45,8 @@ export class EntityExtractor {
     for (const p of catalogue.products) p.aliases.forEach((a) => this.aliases.add(phraseOf(a), { phrase: phraseOf(a), product: p.id }));
     for (const b of catalogue.brands) b.aliases.forEach((a) => this.aliases.add(phraseOf(a), { phrase: phraseOf(a), product: b.product, brand: b.id }));
     for (const d of catalogue.unsupportedDevices) this.unsupported.add(phraseOf(d), phraseOf(d));
+    for (const d of catalogue.companionDevices.notDevices) this.companions.add(phraseOf(d), undefined);
+    for (const d of catalogue.companionDevices.names) this.companions.add(phraseOf(d), phraseOf(d));
   }
 
   /** `stems`: the message's classifier tokens when the caller has them already (they imply a device). */
@@ -52,6 +58,8 @@ export class EntityExtractor {
     if (code) entities.errorCode = code;
     const other = this.unsupported.longest(raw);
     if (other) entities.unsupported = other.entry;
+    const companion = companionSubject(this.companions.all(raw), raw);
+    if (companion) entities.companion = companion;
     // "quartz watch" is not a smartwatch: the words of an unsupported device are not searched for devices.
     const outside = (m: Match<AliasEntry>) => !other || m.start + m.length <= other.start || m.start >= other.start + other.length;
     const hit = this.aliases.longest(raw, outside) ?? this.aliases.longest(corrected, outside);
@@ -80,6 +88,20 @@ export class EntityExtractor {
   }
 }
 
+// Words that make the device after them the other end of the problem: "won't sync w my phone",
+// "can't reach the nas from my laptop". Up to LINK_REACH words back ("to my work laptop").
+const LINK_WORDS = new Set(['with', 'w', 'to', 'from', 'between', 'and', 'via', 'through', 'into', 'onto', 'across']);
+const LINK_REACH = 3;
+
+// The first companion named as what the message is about: not inside a phrase that is not the
+// device ("phone number"), not after a link word.
+function companionSubject(matches: Match<string | undefined>[], ws: string[]): string | undefined {
+  const notDevice = matches.filter((m) => m.entry === undefined);
+  const inside = (m: Match<unknown>) => notDevice.some((n) => m.start >= n.start && m.start + m.length <= n.start + n.length);
+  const linked = (m: Match<unknown>) => ws.slice(Math.max(0, m.start - LINK_REACH), m.start).some((w) => LINK_WORDS.has(w));
+  return matches.find((m) => m.entry !== undefined && !inside(m) && !linked(m))?.entry;
+}
+
 /** Catalogue phrases by their words, looked up by the message's word n-grams (not a scan of every alias). */
 class PhraseIndex<T> {
   private readonly byPhrase = new Map<string, { entry: T; order: number }>();
@@ -89,6 +111,18 @@ class PhraseIndex<T> {
     if (!phrase.trim() || this.byPhrase.has(phrase)) return;
     this.byPhrase.set(phrase, { entry, order: this.byPhrase.size });
     this.maxWords = Math.max(this.maxWords, phrase.split(' ').length);
+  }
+
+  /** Every phrase in the words, in the order they occur (the longer first where two start together). */
+  all(ws: string[]): Match<T>[] {
+    const found: Match<T>[] = [];
+    for (let start = 0; start < ws.length; start++) {
+      for (let length = Math.min(this.maxWords, ws.length - start); length >= 1; length--) {
+        const hit = this.byPhrase.get(ws.slice(start, start + length).join(' '));
+        if (hit) found.push({ entry: hit.entry, start, length });
+      }
+    }
+    return found;
   }
 
   /** The longest phrase in the words (the earliest listed on a tie), among the matches `accept` allows. */

@@ -41,7 +41,8 @@ const KEEP_WITH_CODE: IntentName[] = ['warranty', 'repair', 'contact_support', '
 /**
  * Classifier plus entities plus rules the bag of words cannot learn from a few hundred phrases:
  * a device topic with no word of the domain is out of scope ("my cat won't eat"); a device the bot
- * does not support, with none it does, is out of scope ("my printer shows error 1002"); and a message
+ * does not support, with none it does, is out of scope ("my printer shows error 1002"), and so is a
+ * phone or laptop that is itself the trouble ("my laptop won't charge", not "won't sync with my phone"); and a message
  * naming an error code is a problem report unless it asks about warranty, repair, contact or status.
  * Below the confidence threshold with nothing of the domain named, the message is out of scope.
  */
@@ -75,6 +76,8 @@ export class Understander {
     const problemCode = ownCode || (e.errorCode && device && top.intent !== 'out_of_scope');
     if (problemCode && !KEEP_WITH_CODE.includes(top.intent)) return { intent: 'troubleshoot', confidence: Math.max(top.confidence, 0.75) };
     const named = device || Boolean(e.errorCode);
+    // A phone or laptop that is itself the trouble, and no supported device or code: "my laptop won't charge".
+    if (DOMAIN_INTENTS.includes(top.intent) && !named && e.companion) return outOfScope(top);
     if (DOMAIN_INTENTS.includes(top.intent) && !named && !tokens.some((t) => this.domainWords.has(t))) return outOfScope(top);
     // Unsure, and nothing names a device, brand or error: better to say what the bot does than guess.
     if (!sure && !named && !CONVERSATIONAL.includes(top.intent)) return { intent: 'out_of_scope', confidence: 1 - top.confidence };

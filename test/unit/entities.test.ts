@@ -42,6 +42,7 @@ describe('EntityExtractor with a hand-made catalogue', () => {
       { id: 'acme', name: 'Acme', product: 'kettle', aliases: ['acme', 'acme boil pro'] },
     ],
     unsupportedDevices: ['toaster', 'coffee machine', 'tea kettle'],
+    companionDevices: { names: ['tap', 'smart plug'], notDevices: ['tap water', 'new tap'] },
   };
   const extractor = new EntityExtractor(catalogue, new Set(['4031']), new SpellingCorrector(['kettle', 'acme', 'boil', 'water', 'boiler']));
 
@@ -61,6 +62,38 @@ describe('EntityExtractor with a hand-made catalogue', () => {
   test('an unsupported device that contains a product word is not that product ("tea kettle")', () => {
     expect(extractor.extract('my tea kettle is broken')).toEqual({ unsupported: 'tea kettle' });
     expect(extractor.extract('the kettle is next to the toaster')).toEqual({ product: 'kettle', unsupported: 'toaster' });
+  });
+});
+
+describe('companion devices: what the message is about, or the other end', () => {
+  const catalogue: Catalogue = {
+    products: [{ id: 'kettle', name: 'Kettle', aliases: ['kettle'] }],
+    brands: [],
+    unsupportedDevices: [],
+    companionDevices: { names: ['tap', 'smart plug'], notDevices: ['tap water', 'new tap'] },
+  };
+  const extractor = new EntityExtractor(catalogue, new Set(), new SpellingCorrector(['kettle']));
+
+  test.each([
+    ['my tap is dripping', 'tap'],
+    ['the smart plug keeps clicking', 'smart plug'],
+    ['help my tap wont turn off', 'tap'],
+  ])('"%s": the companion is the subject', (text, companion) => {
+    expect(extractor.extract(text).companion).toBe(companion);
+  });
+
+  test.each([
+    'kettle wont fill from the tap',
+    'kettle will not pair w my smart plug',
+    'kettle is plugged into my smart plug',
+    'is tap water ok',
+    'since i got a new tap it boils slowly',
+  ])('"%s": the companion is the other end, or not the device', (text) => {
+    expect(extractor.extract(text).companion).toBeUndefined();
+  });
+
+  test('a second mention can be the subject when the first is the other end', () => {
+    expect(extractor.extract('filled it from the tap but now my tap leaks').companion).toBe('tap');
   });
 });
 

@@ -22,6 +22,25 @@ describe('Understander rules', () => {
     expect(u.intent).toBe('out_of_scope');
   });
 
+  test.each([
+    'my laptop wont charge',
+    'update my iphone to the latest version',
+    'my phone keeps restarting',
+  ])('"%s": a phone or laptop that is itself the trouble is out of scope', (text) => {
+    const u = understand(text);
+    expect(u.entities.companion).toBeDefined();
+    expect(u.intent).toBe('out_of_scope');
+  });
+
+  test.each([
+    ['my watch wont sync with my phone', 'troubleshoot'],
+    ['cant reach my cloud from my laptop', 'troubleshoot'],
+    ['my phone says error 1002', 'troubleshoot'],
+    ['whats your phone number', 'contact_support'],
+  ])('"%s" stays in scope: the phone or laptop is the other end, named with a device or code, or not a device', (text, intent) => {
+    expect(understand(text).intent).toBe(intent);
+  });
+
   test('the bot\'s own code makes a problem report unless the classifier is sure it is about something else', () => {
     const k = realKnowledge();
     const speller = new SpellingCorrector([]);

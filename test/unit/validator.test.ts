@@ -87,6 +87,15 @@ describe('a broken copy is reported with the file and line', () => {
     ]);
   });
 
+  test('a companion phrase that holds no companion device name', () => {
+    const file = 'knowledge/catalogue.yaml';
+    const line = '    - phone number';
+    const root = brokenCopy(file, (t) => replaceLine(t, line, '    - customer number'));
+    expect(problemsIn(root)).toEqual([
+      { file, line: lineNumberOf(file, line), message: expect.stringContaining('"customer number" holds no companion device name') },
+    ]);
+  });
+
   // Regression test for a bug the first version had.
   test('a YAML syntax error names the file and the broken line', () => {
     const file = 'knowledge/articles/nas/nas-static-ip.yaml';
