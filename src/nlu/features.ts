@@ -8,11 +8,19 @@ export function features(text: string, speller?: SpellingCorrector): string[] {
   const tokens: string[] = [];
   for (const w of words(text)) {
     if (STOP_WORDS.has(w)) continue;
+    const glued = GLUED_CODE.exec(w);
+    if (glued) {
+      tokens.push(stem(glued[1]), numberToken(glued[2]));
+      continue;
+    }
     const corrected = speller ? speller.correct(w) : w;
     tokens.push(/^\d+$/.test(corrected) ? numberToken(corrected) : stem(corrected));
   }
   return tokens;
 }
+
+// "err1002", "e1002", "code1002" read as "err 1002": people on phones skip the space.
+const GLUED_CODE = /^(e|er|err|error|code)(\d+)$/;
 
 // Stemming is the slow part of building the core at start; the same few thousand words recur.
 const stems = new Map<string, string>();
