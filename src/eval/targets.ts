@@ -12,17 +12,18 @@ export const TARGETS = {
 
 /**
  * What CI holds the held-out set to (test/quality.test.ts). Where a target is met the floor is the
- * target; where it is not yet (see reports/eval.md), the floor sits just under the level reached on
- * 2026-11-29, so a change that makes understanding worse fails before it lands. Raise each floor to its
+ * target; where it is not yet (see reports/eval.md), the floor sits just under the level reached
+ * (2026-12-03), so a change that makes understanding worse fails before it lands. Raise each floor to its
  * target as the data improves; never lower one to let a change through unnoticed. Once, on purpose:
  * OOS recall 0.85 → 0.84 so that a message naming error 1002 is a problem report unless it is clearly
  * about something else (one held-out off-topic message now gets "which device?"; in the simulated day,
  * 14 customers writing "something says error 1002, what now" were told it was not the bot's subject).
+ * Raised on 2026-12-03 (macro-F1 0.9 → 0.91, OOS recall 0.84 → 0.88) after the companion-device rule.
  */
 export const FLOORS = {
-  macroF1: 0.9,
+  macroF1: 0.91,
   inScopeAccuracy: 0.91,
-  outOfScopeRecall: 0.84,
+  outOfScopeRecall: 0.88,
   product: TARGETS.product,
   searchTop1: TARGETS.searchTop1,
   searchTop3: 0.95,
