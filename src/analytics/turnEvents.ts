@@ -16,7 +16,8 @@ export class TurnEvents {
   record(ctx: TurnContext, body: EventBody): void {
     const a = ctx.activity;
     const event: SupportEvent = {
-      at: this.now().toUTC().toISO()!,
+      // The text luxon's toUTC().toISO() gives, at a fraction of the cost (a few events every turn).
+      at: new Date(this.now().toMillis()).toISOString(),
       conversation: a.conversation?.id ?? '',
       channel: a.channelId ?? '',
       user: a.from?.id ? pseudonym(`${a.channelId}:${a.from.id}`) : undefined,

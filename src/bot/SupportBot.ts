@@ -11,6 +11,7 @@ import type { Handoff } from '../handoff/handoff';
 import type { Logger } from '../logger';
 import { MemoryEventLog } from '../storage/memoryEventLog';
 import type { ConversationData, UserProfile } from './conversationData';
+import { DialogContexts } from './dialogs/dialogContexts';
 import { conversationDataOf, type DialogDeps } from './dialogs/dialogDeps';
 import { MAIN_DIALOG, MainDialog } from './dialogs/MainDialog';
 import { textReply } from './dialogs/say';
@@ -57,7 +58,7 @@ interface TeamsWelcomeState {
  * Everything it decides comes from the pure core through the dialogs.
  */
 export class SupportBot extends ActivityHandler {
-  private readonly dialogs: DialogSet;
+  private readonly dialogs: DialogContexts;
   private readonly deps: DialogDeps;
   private readonly teamsWelcome: StatePropertyAccessor<TeamsWelcomeState>;
   private readonly dialogState: StatePropertyAccessor<DialogState>;
@@ -82,7 +83,7 @@ export class SupportBot extends ActivityHandler {
       events: bot.events ?? new TurnEvents(new MemoryEventLog(), bot.core.now),
       handoff: bot.handoff,
     };
-    this.dialogs = new DialogSet(this.dialogState).add(new MainDialog(this.deps));
+    this.dialogs = new DialogContexts(new DialogSet(this.dialogState).add(new MainDialog(this.deps)));
 
     this.onMessage(async (ctx, next) => {
       await this.handleMessage(ctx);
@@ -211,7 +212,7 @@ export class SupportBot extends ActivityHandler {
   }
 
   private async continueOrBegin(ctx: TurnContext): Promise<void> {
-    const dc = await this.dialogs.createContext(ctx);
+    const dc = await this.dialogs.create(ctx);
     let result;
     try {
       result = await dc.continueDialog();

@@ -1,7 +1,13 @@
-import { BotState, ConversationState, UserState, calculateChangeHash, type StoreItem, type TurnContext } from 'botbuilder';
+import { BotState, ConversationState, UserState, type StoreItem, type TurnContext } from 'botbuilder';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type StateClass = new (...args: any[]) => BotState;
+
+/** What BotState keeps in the turn state under its private key: the state and the hash it was read with. */
+interface CachedState {
+  state?: StoreItem;
+  hash?: string;
+}
 
 /**
  * botbuilder's BotState saves with eTag "*" (last writer wins), so two instances answering one
@@ -10,25 +16,27 @@ type StateClass = new (...args: any[]) => BotState;
  */
 function withETagChecks<T extends StateClass>(Base: T) {
   return class extends Base {
-    // The hash of the state as last read or written this turn: unchanged state is not written.
-    readonly savedHash = Symbol('savedHash');
+    // The state's text as last read or written this turn: unchanged state is not written.
+    readonly savedText = Symbol('savedText');
     // Set once this turn has written the state: the eTag in hand is then our own write's predecessor.
     readonly wroteThisTurn = Symbol('wroteThisTurn');
 
+    // As BotState.load, but remembering the state's JSON text rather than BotState's hash of it
+    // (a replacer-driven stringify plus SHA-256): comparing the text finds a change as surely, cheaper.
     override async load(ctx: TurnContext, force = false): Promise<StoreItem> {
-      const fresh = force || this.get(ctx) === undefined || !ctx.turnState.has(this.savedHash);
-      const state = await super.load(ctx, force);
-      if (fresh) {
-        ctx.turnState.set(this.savedHash, this.hashAsLoaded(ctx) || calculateChangeHash(state));
-        ctx.turnState.delete(this.wroteThisTurn);
-      }
-      return state;
+      const cached = this.cached(ctx);
+      if (!force && cached?.state && ctx.turnState.has(this.savedText)) return cached.state;
+      const loaded = !force && cached?.state ? { state: cached.state, hash: cached.hash } : await this.read(ctx);
+      // '' is what clear() leaves: no text of anything read.
+      ctx.turnState.set(this.savedText, loaded.hash || stateText(loaded.state));
+      ctx.turnState.delete(this.wroteThisTurn);
+      return loaded.state;
     }
 
     override async saveChanges(ctx: TurnContext, force = false): Promise<void> {
       const cached = this.get(ctx);
-      const hash = cached && calculateChangeHash(cached);
-      if (!force && (!cached || hash === ctx.turnState.get(this.savedHash))) return;
+      const text = cached && stateText(cached);
+      if (!force && (!cached || text === ctx.turnState.get(this.savedText))) return;
       const state = cached ?? (await this.load(ctx));
       const key = await this.storageKey(ctx);
       // A second save in one turn (rare: SMS keywords) learns the eTag of the first before writing.
@@ -36,18 +44,33 @@ function withETagChecks<T extends StateClass>(Base: T) {
       // No eTag yet means the conversation is new here: nothing to conflict with.
       await this.storage.write({ [key]: { ...state } });
       ctx.turnState.set(this.wroteThisTurn, true);
-      // The hash ignores the eTag, so the one compared above is the written state's.
-      ctx.turnState.set(this.savedHash, hash ?? calculateChangeHash(state));
+      // The text leaves out the eTag, so the one compared above is the written state's.
+      ctx.turnState.set(this.savedText, text ?? stateText(state));
     }
 
-    // BotState.load hashes what it read (stringify and SHA-256 of the whole state) and keeps the hash
-    // under its private key; reading it back saves hashing the same state twice every turn. ('' is
-    // what clear() leaves there: no hash of anything read.)
-    private hashAsLoaded(ctx: TurnContext): string | undefined {
-      const { stateKey } = this as unknown as { stateKey: symbol };
-      return (ctx.turnState.get(stateKey) as { hash?: string } | undefined)?.hash;
+    private async read(ctx: TurnContext): Promise<Required<CachedState>> {
+      const key = await this.storageKey(ctx);
+      const state = (await this.storage.read([key]))[key] ?? {};
+      const loaded = { state, hash: stateText(state) };
+      ctx.turnState.set(this.slotKey(), loaded);
+      return loaded;
+    }
+
+    private cached(ctx: TurnContext): CachedState | undefined {
+      return ctx.turnState.get(this.slotKey()) as CachedState | undefined;
+    }
+
+    // BotState's private key for its turn-state slot (get, clear and delete use it too).
+    private slotKey(): symbol {
+      return (this as unknown as { stateKey: symbol }).stateKey;
     }
   };
+}
+
+/** The state as stored, without its eTag (which changes on every write). */
+function stateText(state: StoreItem): string {
+  const { eTag: _eTag, ...rest } = state;
+  return JSON.stringify(rest);
 }
 
 export const CheckedConversationState = withETagChecks(ConversationState);

@@ -30,7 +30,8 @@ export class AnswerRecognizer {
     if (allowed.includes(clean)) return clean;
     const byNumber = this.byPosition(clean, allowed);
     if (byNumber) return byNumber;
-    const exact = this.phrases.find((p) => p.phrase === phraseOf(clean) && allowed.includes(p.answer));
+    const phrase = phraseOf(clean);
+    const exact = this.phrases.find((p) => p.phrase === phrase && allowed.includes(p.answer));
     if (exact) return exact.answer;
     // Short replies that contain an answer ("nope still broken", "ok i did that already").
     const ws = words(clean);

@@ -10,8 +10,9 @@ export type OpenState =
 /** Whether a contact is open at `now`, and when it closes or next opens (in the contact's zone). */
 export function openState(hours: Hours, now: DateTime): OpenState {
   const local = now.setZone(hours.timezone);
+  const today = local.startOf('day');
   for (let offset = -1; offset <= 7; offset++) {
-    const day = local.startOf('day').plus({ days: offset });
+    const day = today.plus({ days: offset });
     const range = hours.week[DAY_KEYS[day.weekday - 1]];
     if (!range) continue;
     const [opens, closes] = rangeOn(day, range);

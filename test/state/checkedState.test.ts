@@ -46,4 +46,47 @@ describe('conversation state saved with eTag checks', () => {
     const third = turn();
     expect(await data.get(third)).toBeUndefined();
   });
+
+  test('a change undone before the save is not written; nor is a new eTag alone', async () => {
+    const storage = new CountingStorage();
+    const state = new CheckedConversationState(storage);
+    const data = state.createProperty<{ step?: number; notes?: string[] }>('data');
+    const first = turn();
+    await data.set(first, { step: 1, notes: ['a'] });
+    await state.saveChanges(first);
+
+    const second = turn();
+    const d = (await data.get(second))!;
+    d.step = 2;
+    d.notes!.push('b');
+    d.step = 1;
+    d.notes!.pop();
+    (await state.load(second)).eTag = 'another';
+    await state.saveChanges(second);
+    expect(storage.writes).toBe(1);
+  });
+
+  test('a forced load reads the state again and compares with what it read', async () => {
+    const storage = new CountingStorage();
+    const state = new CheckedConversationState(storage);
+    const data = state.createProperty<{ step?: number }>('data');
+    const first = turn();
+    await data.set(first, { step: 1 });
+    await state.saveChanges(first);
+
+    const second = turn();
+    await data.get(second);
+    // Another instance moves the conversation on meanwhile.
+    const other = turn();
+    (await data.get(other))!.step = 5;
+    await state.saveChanges(other);
+    expect(storage.writes).toBe(2);
+    await state.load(second, true);
+    expect(await data.get(second)).toEqual({ step: 5 });
+    await state.saveChanges(second);
+    expect(storage.writes).toBe(2);
+    (await data.get(second))!.step = 6;
+    await state.saveChanges(second);
+    expect(storage.writes).toBe(3);
+  });
 });

@@ -1,3 +1,5 @@
+import { TestAdapter, TurnContext } from 'botbuilder';
+import { DateTime } from 'luxon';
 import { TurnEvents } from '../../src/analytics/turnEvents';
 import type { SupportEvent } from '../../src/analytics/supportEvent';
 import { MemoryEventLog } from '../../src/storage/memoryEventLog';
@@ -69,5 +71,18 @@ describe('what each turn records', () => {
       ['not now', ['answer', 'factory-reset declined', 'end exhausted']],
       ['2023-01-10', ['answer', 'escalation, warranty expired']],
     ]);
+  });
+});
+
+describe('when an event happened', () => {
+  test('is the UTC ISO time of the clock, in whatever zone the clock reads', () => {
+    const times = ['2026-03-29T02:30:00.123+02:00', '2026-12-31T23:59:59.999-10:00', '1999-01-01T00:00:00.000Z'];
+    for (const iso of times) {
+      const now = DateTime.fromISO(iso, { setZone: true });
+      const events = new TurnEvents(new MemoryEventLog(), () => now);
+      const ctx = new TurnContext(new TestAdapter(), { type: 'message', channelId: 'test', conversation: { id: 'c1' } as never, from: { id: 'u1' } as never });
+      events.record(ctx, { type: 'forget_me' });
+      expect(events.recorded(ctx)[0].at).toBe(now.toUTC().toISO());
+    }
   });
 });

@@ -5,5 +5,6 @@ export { ComponentDialog } from 'botbuilder-dialogs/lib/componentDialog';
 export { Dialog, DialogTurnStatus, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs/lib/dialog';
 export { DialogSet } from 'botbuilder-dialogs/lib/dialogSet';
 export type { DialogContext, DialogState } from 'botbuilder-dialogs/lib/dialogContext';
+export type { DialogStateManagerConfiguration } from 'botbuilder-dialogs/lib/memory/dialogStateManager';
 export { WaterfallDialog } from 'botbuilder-dialogs/lib/waterfallDialog';
 export type { WaterfallStepContext } from 'botbuilder-dialogs/lib/waterfallStepContext';
