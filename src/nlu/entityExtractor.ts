@@ -58,10 +58,16 @@ export class EntityExtractor {
     if (code) entities.errorCode = code;
     const other = this.unsupported.longest(raw);
     if (other) entities.unsupported = other.entry;
-    const companion = companionSubject(this.companions.all(raw), raw);
+    const companions = this.companions.all(raw);
+    const companion = companionSubject(companions, raw);
     if (companion) entities.companion = companion;
     // "quartz watch" is not a smartwatch: the words of an unsupported device are not searched for devices.
-    const outside = (m: Match<AliasEntry>) => !other || m.start + m.length <= other.start || m.start >= other.start + other.length;
+    const notInOther = (m: Match<AliasEntry>) => !other || m.start + m.length <= other.start || m.start >= other.start + other.length;
+    // "my samsung phone", "samsung tv": a lone brand word just before another device is that device's brand.
+    const otherStarts = [...companions.filter((c) => c.entry !== undefined), ...this.unsupported.all(raw)].map((d) => d.start);
+    const brandOfOther = (m: Match<AliasEntry>) => m.length === 1 && otherStarts.some((at) => at > m.start && at - m.start <= BRAND_REACH
+      && !raw.slice(m.start + 1, at).some((w) => LINK_WORDS.has(w)));
+    const outside = (m: Match<AliasEntry>) => notInOther(m) && !brandOfOther(m);
     const hit = this.aliases.longest(raw, outside) ?? this.aliases.longest(corrected, outside);
     if (hit) {
       entities.product = hit.entry.product;
@@ -92,6 +98,8 @@ export class EntityExtractor {
 // "can't reach the nas from my laptop". Up to LINK_REACH words back ("to my work laptop").
 const LINK_WORDS = new Set(['with', 'w', 'to', 'from', 'between', 'and', 'via', 'through', 'into', 'onto', 'across']);
 const LINK_REACH = 3;
+// How far a lone brand word may stand before the device it belongs to ("samsung galaxy phone").
+const BRAND_REACH = 2;
 
 // The first companion named as what the message is about: not inside a phrase that is not the
 // device ("phone number"), not after a link word.

@@ -92,6 +92,15 @@ describe('companion devices: what the message is about, or the other end', () =>
     expect(extractor.extract(text).companion).toBeUndefined();
   });
 
+  test('a lone brand word just before another device is that device\'s brand', () => {
+    const branded = new EntityExtractor({ ...catalogue, brands: [{ id: 'acme', name: 'Acme', product: 'kettle', aliases: ['acme'] }], unsupportedDevices: ['toaster'] },
+      new Set(), new SpellingCorrector(['kettle', 'acme']));
+    expect(branded.extract('my acme smart plug is dead')).toEqual({ companion: 'smart plug' });
+    expect(branded.extract('acme toaster is broken')).toEqual({ unsupported: 'toaster' });
+    expect(branded.extract('my acme wont pair with my smart plug')).toEqual({ product: 'kettle', brand: 'acme' });
+    expect(branded.extract('acme and smart plug both dead')).toMatchObject({ product: 'kettle', brand: 'acme' });
+  });
+
   test('a second mention can be the subject when the first is the other end', () => {
     expect(extractor.extract('filled it from the tap but now my tap leaks').companion).toBe('tap');
   });

@@ -11,6 +11,7 @@ describe('Understander rules', () => {
 
   test.each([
     ['my printer shows error 1002', 'printer'],
+    ['my samsung tv says 1002', 'tv'],
     ['my tv says 1002 when i open the guide', 'tv'],
     ['steam keeps saying error 1002 on my laptop', 'steam'],
     ['paypal error 1002 at checkout', 'paypal'],
@@ -26,6 +27,7 @@ describe('Understander rules', () => {
     'my laptop wont charge',
     'update my iphone to the latest version',
     'my phone keeps restarting',
+    'my samsung phone wont charge',
   ])('"%s": a phone or laptop that is itself the trouble is out of scope', (text) => {
     const u = understand(text);
     expect(u.entities.companion).toBeDefined();
