@@ -25,7 +25,7 @@ describe('Understander rules', () => {
 
   test.each([
     'my laptop wont charge',
-    'update my iphone to the latest version',
+    'update my iphone software',
     'my phone keeps restarting',
     'my samsung phone wont charge',
   ])('"%s": a phone or laptop that is itself the trouble is out of scope', (text) => {
