@@ -13,4 +13,12 @@ describe('features: the tokens the classifier sees', () => {
   test('model numbers and years are not codes', () => {
     expect(features('ds220 bought 2024')).toEqual(['ds220', 'bought', '#num']);
   });
+
+  test.each(['hmm', 'hmmmm', 'erm', 'ummm'])('a lone filler "%s" gives nothing to classify (not a confident yes or no)', (text) => {
+    expect(features(text)).toEqual([]);
+  });
+
+  test('a filler next to an answer leaves the answer', () => {
+    expect(features('hmm no')).toEqual(['no']);
+  });
 });
