@@ -49,6 +49,8 @@ export const articleSchema = z.strictObject({
   summary: nonEmpty,
   keywords: z.array(nonEmpty).min(1),
   symptoms: z.array(nonEmpty).default([]),
+  // How customers ask for this article, in their own words: read by the search only, never shown.
+  askedAs: z.array(nonEmpty).default([]),
   steps: z.array(nonEmpty).default([]),
   warning: nonEmpty.optional(),
   link: url.optional(),

@@ -69,6 +69,7 @@ export class ArticleSearch {
         { name: 'keywords', weight: 3 },
         { name: 'symptoms', weight: 2 },
         { name: 'summary', weight: 1 },
+        { name: 'askedAs', weight: 1 },
         { name: 'steps', weight: 1 },
       ],
     });
