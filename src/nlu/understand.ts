@@ -30,8 +30,9 @@ const DOMAIN_INTENTS: IntentName[] = ['troubleshoot', 'warranty', 'repair', 'pre
 const SURELY_OFF_TOPIC = 0.6;
 // Intents the bot can offer as a clarifying choice.
 const CLARIFIABLE: IntentName[] = [...DOMAIN_INTENTS, 'contact_support'];
-// Asking for a person or answering the bot stays what it is, whatever device is mentioned.
-const KEEP_WITH_UNSUPPORTED: IntentName[] = ['contact_support', 'affirm', 'deny', 'cancel', 'out_of_scope'];
+// Answering the bot stays what it is, whatever device is mentioned. Asking for a person is kept only for
+// the bot's own devices: "vodafone customer care number" is not a contact the bot can give.
+const KEEP_WITH_UNSUPPORTED: IntentName[] = ['affirm', 'deny', 'cancel', 'out_of_scope'];
 // Short replies are judged by the dialogs (a "yes" that was not understood gets asked again).
 const CONVERSATIONAL: IntentName[] = ['affirm', 'deny', 'cancel', 'out_of_scope'];
 // Intents an error code does not change ("is 1002 covered by warranty?" stays warranty).

@@ -43,6 +43,18 @@ describe('Understander rules', () => {
     expect(understand(text).intent).toBe(intent);
   });
 
+  test('asking for a person about a device or service the bot does not support is out of scope; about its own, it is not', () => {
+    const k = realKnowledge();
+    const speller = new SpellingCorrector([]);
+    const wantsPerson = { classifyFeatures: () => [{ intent: 'contact_support' as const, confidence: 0.9 }] } as unknown as IntentClassifier;
+    const understander = new Understander(wantsPerson, new EntityExtractor(k.catalogue, new Set(['1002']), speller), new Set(), speller,
+      { threshold: 0.5, clarifyMargin: 0.1 });
+    expect(understander.understand('paypal support phone number').intent).toBe('out_of_scope');
+    expect(understander.understand('talk to a person about my printer').intent).toBe('out_of_scope');
+    expect(understander.understand('talk to a person about my galaxy watch').intent).toBe('contact_support');
+    expect(understander.understand('my printer and my galaxy watch both say 1002, get me a person').intent).toBe('contact_support');
+  });
+
   test('the bot\'s own code makes a problem report unless the classifier is sure it is about something else', () => {
     const k = realKnowledge();
     const speller = new SpellingCorrector([]);
