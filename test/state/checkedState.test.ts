@@ -12,14 +12,22 @@ class CountingStorage extends MemoryStorage {
 
 const turn = () => new TurnContext(new TestAdapter(), { type: 'message', channelId: 'test', conversation: { id: 'c1' } as never, text: 'hi' });
 
+type Data = { step?: number; notes?: string[] };
+
+/** A conversation whose first turn saved `initial`: the storage (counting writes), the state and its property. */
+async function savedOnce(initial: Data) {
+  const storage = new CountingStorage();
+  const state = new CheckedConversationState(storage);
+  const data = state.createProperty<Data>('data');
+  const first = turn();
+  await data.set(first, initial);
+  await state.saveChanges(first);
+  return { storage, state, data };
+}
+
 describe('conversation state saved with eTag checks', () => {
   test('state read and left as it was is not written; changed state is, once', async () => {
-    const storage = new CountingStorage();
-    const state = new CheckedConversationState(storage);
-    const data = state.createProperty<{ step?: number }>('data');
-    const first = turn();
-    await data.set(first, { step: 1 });
-    await state.saveChanges(first);
+    const { storage, state, data } = await savedOnce({ step: 1 });
     expect(storage.writes).toBe(1);
 
     const second = turn();
@@ -33,12 +41,7 @@ describe('conversation state saved with eTag checks', () => {
   });
 
   test('cleared state is written, as empty', async () => {
-    const storage = new CountingStorage();
-    const state = new CheckedConversationState(storage);
-    const data = state.createProperty<{ step?: number }>('data');
-    const first = turn();
-    await data.set(first, { step: 1 });
-    await state.saveChanges(first);
+    const { storage, state, data } = await savedOnce({ step: 1 });
     const second = turn();
     await state.clear(second);
     await state.saveChanges(second);
@@ -48,12 +51,7 @@ describe('conversation state saved with eTag checks', () => {
   });
 
   test('a change undone before the save is not written; nor is a new eTag alone', async () => {
-    const storage = new CountingStorage();
-    const state = new CheckedConversationState(storage);
-    const data = state.createProperty<{ step?: number; notes?: string[] }>('data');
-    const first = turn();
-    await data.set(first, { step: 1, notes: ['a'] });
-    await state.saveChanges(first);
+    const { storage, state, data } = await savedOnce({ step: 1, notes: ['a'] });
 
     const second = turn();
     const d = (await data.get(second))!;
@@ -67,12 +65,7 @@ describe('conversation state saved with eTag checks', () => {
   });
 
   test('a forced load reads the state again and compares with what it read', async () => {
-    const storage = new CountingStorage();
-    const state = new CheckedConversationState(storage);
-    const data = state.createProperty<{ step?: number }>('data');
-    const first = turn();
-    await data.set(first, { step: 1 });
-    await state.saveChanges(first);
+    const { storage, state, data } = await savedOnce({ step: 1 });
 
     const second = turn();
     await data.get(second);

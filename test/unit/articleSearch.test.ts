@@ -62,7 +62,7 @@ describe('ArticleSearch over the real articles', () => {
 
 describe('ArticleSearch over hand-made articles', () => {
   const article = (id: string, title: string, keywords: string[]): Article => ({
-    id, product: 'kettle', errorCodes: [], kind: 'fix', topic: 'troubleshooting', title, summary: title, keywords, symptoms: [], steps: ['Do it.'],
+    id, product: 'kettle', errorCodes: [], kind: 'fix', topic: 'troubleshooting', title, summary: title, keywords, symptoms: [], askedAs: [], steps: ['Do it.'],
   });
   const search = new ArticleSearch([
     article('descale', 'Descale the kettle', ['limescale', 'descale', 'vinegar']),
