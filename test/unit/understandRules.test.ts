@@ -1,3 +1,4 @@
+import type { IntentName } from '../../src/knowledge/schema';
 import { EntityExtractor } from '../../src/nlu/entityExtractor';
 import type { IntentClassifier } from '../../src/nlu/intentClassifier';
 import { SpellingCorrector } from '../../src/nlu/spelling';
@@ -44,11 +45,7 @@ describe('Understander rules', () => {
   });
 
   test('asking for a person about a device or service the bot does not support is out of scope; about its own, it is not', () => {
-    const k = realKnowledge();
-    const speller = new SpellingCorrector([]);
-    const wantsPerson = { classifyFeatures: () => [{ intent: 'contact_support' as const, confidence: 0.9 }] } as unknown as IntentClassifier;
-    const understander = new Understander(wantsPerson, new EntityExtractor(k.catalogue, new Set(['1002']), speller), new Set(), speller,
-      { threshold: 0.5, clarifyMargin: 0.1 });
+    const understander = understanderHearing('contact_support', 0.9);
     expect(understander.understand('paypal support phone number').intent).toBe('out_of_scope');
     expect(understander.understand('talk to a person about my printer').intent).toBe('out_of_scope');
     expect(understander.understand('talk to a person about my galaxy watch').intent).toBe('contact_support');
@@ -56,12 +53,7 @@ describe('Understander rules', () => {
   });
 
   test('the bot\'s own code makes a problem report unless the classifier is sure it is about something else', () => {
-    const k = realKnowledge();
-    const speller = new SpellingCorrector([]);
-    const classifierSaying = (confidence: number) =>
-      ({ classifyFeatures: () => [{ intent: 'out_of_scope' as const, confidence }] }) as unknown as IntentClassifier;
-    const understander = (confidence: number) => new Understander(classifierSaying(confidence),
-      new EntityExtractor(k.catalogue, new Set(['1002']), speller), new Set(), speller, { threshold: 0.5, clarifyMargin: 0.1 });
+    const understander = (confidence: number) => understanderHearing('out_of_scope', confidence);
     expect(understander(0.3).understand('getting 1002 again').intent).toBe('troubleshoot');
     expect(understander(0.3).understand('my galaxy watch says 1002').intent).toBe('troubleshoot');
     expect(understander(0.9).understand('netflix error 1002').intent).toBe('out_of_scope');
@@ -109,3 +101,11 @@ describe('Understander rules', () => {
     expect(core.understander.understand('thanks', { threshold: 0.5, clarifyMargin: 1 }).clarify).toBe(false);
   });
 });
+
+/** The rules over the real catalogue, around a classifier that always answers `intent` with `confidence`. */
+function understanderHearing(intent: IntentName, confidence: number): Understander {
+  const speller = new SpellingCorrector([]);
+  const classifier = { classifyFeatures: () => [{ intent, confidence }] } as unknown as IntentClassifier;
+  return new Understander(classifier, new EntityExtractor(realKnowledge().catalogue, new Set(['1002']), speller), new Set(), speller,
+    { threshold: 0.5, clarifyMargin: 0.1 });
+}
