@@ -7,6 +7,7 @@ import { SqliteEventLog } from './sqliteEventLog';
 import { SqliteStorage } from './sqliteStorage';
 import type { Stores } from './stores';
 import { TimeoutStorage } from './timeoutStorage';
+import { WalCheckpointer } from './walCheckpointer';
 
 export interface StoreOptions {
   /** A time limit on each state read and write (none when absent). */
@@ -22,7 +23,7 @@ export function openStores(settings: StorageSettings, logger: Logger, options: S
 function openBackend(settings: StorageSettings, logger: Logger): Stores {
   switch (settings.kind) {
     case 'sqlite':
-      return openSqliteStores(settings.file);
+      return openSqliteStores(settings.file, logger);
     // A network backend's client library is loaded only when chosen: the Azure SDK alone adds about
     // 75 ms to a start, ioredis 25 ms, and the default (SQLite) needs neither.
     case 'redis':
@@ -34,13 +35,15 @@ function openBackend(settings: StorageSettings, logger: Logger): Stores {
   }
 }
 
-function openSqliteStores(file: string): Stores {
+function openSqliteStores(file: string, logger: Logger): Stores {
   const db = openSqliteDatabase(file);
+  const checkpointer = new WalCheckpointer(db, file, logger);
   return {
     storage: new SqliteStorage(db),
     events: new SqliteEventLog(db),
     describe: `sqlite ${file}`,
     close: async () => {
+      await checkpointer.stop();
       db.close();
     },
   };

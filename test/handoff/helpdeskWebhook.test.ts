@@ -1,23 +1,16 @@
 import { createServer, type AddressInfo } from 'node:net';
-import { Writable } from 'node:stream';
 import { MemoryStorage } from 'botbuilder';
 import nock from 'nock';
 import pino from 'pino';
 import { HelpdeskWebhook } from '../../src/handoff/helpdeskWebhook';
 import { TicketOutbox, type OutboxTicket } from '../../src/handoff/ticketOutbox';
 import { nextTryAt, TicketRetrier } from '../../src/handoff/ticketRetrier';
+import { capturedLogger } from '../helpers/capturedLogger';
 import { HELPDESK_AUTH, HELPDESK_HOST, HELPDESK_PATH } from '../helpers/handoffHarness';
 
 const URL = `${HELPDESK_HOST}${HELPDESK_PATH}`;
 const webhook = (timeoutMs = 1000, authHeader = 'Authorization') => new HelpdeskWebhook({ url: URL, authHeader, auth: HELPDESK_AUTH, timeoutMs });
 const BODY = { subject: 'Error 1002 on Fitbit Smartwatch', transcript: [{ from: 'user', text: 'my number is [phone]' }] };
-
-/** A logger whose lines the test can read. */
-function capturedLogger() {
-  const lines: string[] = [];
-  const logger = pino({ level: 'info' }, new Writable({ write: (chunk, _enc, done) => { lines.push(String(chunk)); done(); } }));
-  return { logger, lines };
-}
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());

@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { ContainerClient } from '@azure/storage-blob';
 import { MemoryStorage, type Storage } from 'botbuilder';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { Redis } from 'ioredis';
 import pino from 'pino';
+import { capturedLogger } from '../helpers/capturedLogger';
 import { openSqliteDatabase, type SqliteDatabase } from '../../src/storage/sqliteDatabase';
 import { SqliteStorage } from '../../src/storage/sqliteStorage';
 import { RedisStorage } from '../../src/storage/redisStorage';
@@ -194,8 +194,7 @@ describe('the transcript middleware', () => {
   test('a storage that cannot save the transcript does not fail the turn, and the log does not quote the person', async () => {
     const storage = new MemoryStorage();
     const broken: Storage = { read: (k) => storage.read(k), delete: (k) => storage.delete(k), write: (changes) => (Object.keys(changes).some((k) => k.startsWith('transcripts/')) ? Promise.reject(new Error('disk full')) : storage.write(changes)) };
-    const lines: string[] = [];
-    const logger = pino({ level: 'info' }, new Writable({ write: (c, _e, done) => { lines.push(String(c)); done(); } }));
+    const { logger, lines } = capturedLogger();
     const { bot } = harness('webchat', broken, logger);
     const { ids } = await bot.send('my fitbit shows error 1002, email jane@example.com');
     expect(ids).toEqual(['flow.smartwatch.intro', 'flow.smartwatch.ask_powers_on']);
