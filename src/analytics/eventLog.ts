@@ -1,9 +1,10 @@
 import type { SupportEvent } from './supportEvent';
 
-/** Inclusive ISO bounds; either may be left out. */
+/** Inclusive ISO bounds, either of which may be left out; and, if given, only events of these types. */
 export interface EventRange {
   since?: string;
   until?: string;
+  types?: ReadonlyArray<SupportEvent['type']>;
 }
 
 /**

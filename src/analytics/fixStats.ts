@@ -17,6 +17,8 @@ export interface FixStatsOptions {
 const EMPTY: FixRates = new Map();
 const DAY_MS = 24 * 60 * 60 * 1000;
 const HOUR_MS = 60 * 60 * 1000;
+// The only events read: the rest of the log (messages, steps) is most of it and is never parsed here.
+const FIX_OUTCOMES = ['fix_outcome'] as const;
 // An event reaches the log when its turn ends, seconds after its time; one this late is still counted.
 const LATE_MS = 10 * 60 * 1000;
 
@@ -78,12 +80,12 @@ export class FixStats implements FixRatesSource {
   // when they meet (the first read), else two.
   private async readSpans(windowStart: number, firstWholeHour: number, recentFrom: number) {
     if (recentFrom <= firstWholeHour) {
-      const events = await this.log.read({ since: iso(windowStart) });
+      const events = await this.log.read({ since: iso(windowStart), types: FIX_OUTCOMES });
       const split = events.findIndex((e) => Date.parse(e.at) >= firstWholeHour);
       return split < 0 ? { oldest: events, recent: [] } : { oldest: events.slice(0, split), recent: events.slice(split) };
     }
-    const oldest = windowStart < firstWholeHour ? await this.log.read({ since: iso(windowStart), until: iso(firstWholeHour - 1) }) : [];
-    return { oldest, recent: await this.log.read({ since: iso(recentFrom) }) };
+    const oldest = windowStart < firstWholeHour ? await this.log.read({ since: iso(windowStart), until: iso(firstWholeHour - 1), types: FIX_OUTCOMES }) : [];
+    return { oldest, recent: await this.log.read({ since: iso(recentFrom), types: FIX_OUTCOMES }) };
   }
 
   // Hours before the window's first whole hour are left to the read of the oldest part; hours from
@@ -92,7 +94,6 @@ export class FixStats implements FixRatesSource {
     for (const hour of this.hours.keys()) if (hour < firstWholeHour || hour >= recentFrom) this.hours.delete(hour);
     const byHour = new Map<number, SupportEvent[]>();
     for (const e of recent) {
-      if (e.type !== 'fix_outcome') continue;
       const hour = floorHour(Date.parse(e.at));
       const events = byHour.get(hour);
       if (events) events.push(e);

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { EventLog, EventRange } from '../analytics/eventLog';
 import type { SupportEvent } from '../analytics/supportEvent';
+import { ofTypes } from './eventRange';
 import { utcDay } from './utcDay';
 
 /**
@@ -52,7 +53,7 @@ export class RedisEventLog implements EventLog {
     const replies = (await this.redis.pipeline(days.map((d) => ['zrangebyscore', this.dayKey(d), min, max])).exec()) ?? [];
     return replies.flatMap(([err, members]) => {
       if (err) throw err;
-      return (members as string[]).map((m) => JSON.parse(m.slice(SEQ_DIGITS)) as SupportEvent);
+      return (members as string[]).map((m) => JSON.parse(m.slice(SEQ_DIGITS)) as SupportEvent).filter((e) => ofTypes(e, range));
     });
   }
 

@@ -92,6 +92,20 @@ export function describeEventLogContract(name: string, open: () => Promise<Event
       expect(read.map((e) => e.at)).toEqual(read.map((e) => e.at).sort());
     });
 
+    test('a read of some types returns only those, still in time and append order', async () => {
+      const at = '2026-11-22T10:00:00.000Z';
+      const outcome = (time: string, fix: string): SupportEvent => ({ at: time, conversation: 'c', channel: 'sms', type: 'fix_outcome', flow: 'f', fix, outcome: 'fixed' });
+      const end: SupportEvent = { at, conversation: 'c', channel: 'sms', type: 'flow_end', flow: 'f', outcome: 'fixed' };
+      await log.append([outcome('2026-11-22T10:00:05.000Z', 'late'), eventAt(at, 'message')]);
+      await log.append([outcome(at, 'first'), end, outcome(at, 'second'), eventAt('2026-11-22T10:00:01.000Z')]);
+
+      const fixes = (events: SupportEvent[]) => events.map((e) => (e.type === 'fix_outcome' ? e.fix : e.type));
+      expect(fixes(await log.read({ types: ['fix_outcome'] }))).toEqual(['first', 'second', 'late']);
+      expect(fixes(await log.read({ types: ['fix_outcome', 'flow_end'] }))).toEqual(['first', 'flow_end', 'second', 'late']);
+      expect(fixes(await log.read({ types: ['fix_outcome'], since: '2026-11-22T10:00:01.000Z' }))).toEqual(['late']);
+      expect(await log.read({ types: ['handoff'] })).toEqual([]);
+    });
+
     test('appending no events is allowed and changes nothing', async () => {
       await log.append([]);
       expect(await log.read()).toEqual([]);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { openSqliteDatabase, type SqliteDatabase } from '../../src/storage/sqliteDatabase';
-import { SqliteEventLog } from '../../src/storage/sqliteEventLog';
+import { READ_TYPE, SqliteEventLog } from '../../src/storage/sqliteEventLog';
 import { SqliteStorage } from '../../src/storage/sqliteStorage';
 import { describeEventLogContract, eventAt } from './eventLogContract';
 import { describeStorageContract } from './storageContract';
@@ -42,6 +42,14 @@ describe('the SQLite file', () => {
     expect(existsSync(file)).toBe(true);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('busy_timeout', { simple: true })).toBeGreaterThanOrEqual(1000);
+    db.close();
+  });
+
+  test('a read of one type of event uses the index on the type, not a scan of the whole log', () => {
+    const db = openSqliteDatabase(newFile());
+    new SqliteEventLog(db);
+    const plan = db.prepare(`EXPLAIN QUERY PLAN ${READ_TYPE}`).all('fix_outcome', '', '\uffff');
+    expect(JSON.stringify(plan)).toContain('USING INDEX events_type_at');
     db.close();
   });
 

@@ -116,14 +116,16 @@ describe('FixStats: measured fix rates for data-driven fix order', () => {
     counting.open();
     const stats = new FixStats(counting, { clock, refreshMs: MINUTE });
     await stats.refresh();
-    expect(counting.reads).toEqual([{ since: '2026-08-25T12:00:00.000Z' }]);
+    // Fix outcomes only: the log's messages and steps, most of it, are never read.
+    const types = ['fix_outcome'];
+    expect(counting.reads).toEqual([{ since: '2026-08-25T12:00:00.000Z', types }]);
     await log.append([outcome('2026-11-23T12:30:00.000Z', 'restart', 'fixed')]);
     now += 45 * MINUTE;
     await stats.refresh();
     // 11:00 is the hour of the last read less ten minutes, for events that reach the log late.
     expect(counting.reads.slice(1)).toEqual([
-      { since: '2026-08-25T12:45:00.000Z', until: '2026-08-25T12:59:59.999Z' },
-      { since: '2026-11-23T11:00:00.000Z' },
+      { since: '2026-08-25T12:45:00.000Z', until: '2026-08-25T12:59:59.999Z', types },
+      { since: '2026-11-23T11:00:00.000Z', types },
     ]);
     expect(Object.fromEntries(stats.rates('sw'))).toEqual({
       restart: { tried: 3, fixed: 2, skipped: 0, already: 0, declined: 0 },
