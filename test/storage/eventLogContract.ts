@@ -95,7 +95,7 @@ export function describeEventLogContract(name: string, open: () => Promise<Event
     test('a read of some types returns only those, still in time and append order', async () => {
       const at = '2026-11-22T10:00:00.000Z';
       const outcome = (time: string, fix: string): SupportEvent => ({ at: time, conversation: 'c', channel: 'sms', type: 'fix_outcome', flow: 'f', fix, outcome: 'fixed' });
-      const end: SupportEvent = { at, conversation: 'c', channel: 'sms', type: 'flow_end', flow: 'f', outcome: 'fixed' };
+      const end: SupportEvent = { at, conversation: 'c', channel: 'sms', type: 'flow_end', flow: 'f', outcome: 'resolved' };
       await log.append([outcome('2026-11-22T10:00:05.000Z', 'late'), eventAt(at, 'message')]);
       await log.append([outcome(at, 'first'), end, outcome(at, 'second'), eventAt('2026-11-22T10:00:01.000Z')]);
 
