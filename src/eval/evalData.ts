@@ -66,11 +66,20 @@ export function checkEvalData(root: string, k: Knowledge): DataProblem[] {
       seen.set(key(e.text), file);
     });
   }
+  // The search reads these fields: a question that is one of them scores the index, not the search.
+  const wordings = new Map(k.articles.flatMap((a) => [...a.keywords, ...a.symptoms, ...a.askedAs].map((w) => [key(w), a.id] as const)));
+  const asked = new Map<string, string>();
   for (const file of [EVAL_FILES.searchDev, EVAL_FILES.searchHeldout]) {
     const doc = readOrCollect(root, file, searchSetSchema, problems);
     doc?.data.questions.forEach((q, i) => {
-      if (!articles.has(q.article)) check(file, doc, ['questions', i, 'article'], `unknown article "${q.article}"`);
-      if (!products.has(q.product)) check(file, doc, ['questions', i, 'product'], `unknown product "${q.product}"`);
+      const at = ['questions', i];
+      if (!articles.has(q.article)) check(file, doc, [...at, 'article'], `unknown article "${q.article}"`);
+      if (!products.has(q.product)) check(file, doc, [...at, 'product'], `unknown product "${q.product}"`);
+      const wordingOf = wordings.get(key(q.text));
+      if (wordingOf) check(file, doc, [...at, 'text'], `"${q.text}" is also a keyword, symptom or askedAs of article ${wordingOf}`);
+      const other = asked.get(key(q.text));
+      if (other) check(file, doc, [...at, 'text'], `"${q.text}" is also in ${other}`);
+      asked.set(key(q.text), file);
     });
   }
   return problems;
