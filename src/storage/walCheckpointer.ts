@@ -99,6 +99,8 @@ export class WalCheckpointer {
   /** Ends the worker; the connection's own close then checkpoints what is left. */
   async stop(): Promise<void> {
     this.stopping = true;
+    // Held open until the worker is gone: at shutdown nothing else may be keeping the process alive.
+    this.worker.ref();
     this.worker.postMessage({ type: 'stop' });
     await this.exited;
   }
