@@ -12,7 +12,7 @@ function main(): void {
   const fingerprint = sourceFingerprint(config.knowledgeDir);
   const knowledge = loadKnowledge(config.knowledgeDir);
   const core = createSupportCore(knowledge, { classifier: config.classifier });
-  const searchIndex = core.search.buildTermIndex();
+  const searchIndex = core.search.buildIndex();
   writeModelArtifact(config.modelFile, {
     fingerprint,
     builtAt: new Date().toISOString(),
@@ -23,7 +23,7 @@ function main(): void {
   const phrases = knowledge.intents.reduce((n, i) => n + i.examples.length, 0);
   console.log(
     `trained ${core.classifier.algorithm} on ${phrases} phrases (temperature ${core.classifier.temperature}), ` +
-    `indexed ${Object.keys(searchIndex).length} words for search ` +
+    `indexed ${Object.keys(searchIndex.terms).length} words for search ` +
     `in ${Math.round(performance.now() - started)} ms → ${config.modelFile}`,
   );
 }

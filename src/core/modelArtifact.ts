@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import type { Knowledge } from '../knowledge';
 import { yamlFilesUnder } from '../knowledge/yamlFiles';
 import type { IntentModelData } from '../nlu/intentClassifier';
-import type { TermIndex } from '../search/articleSearch';
+import type { SearchIndex } from '../search/articleSearch';
 
 /**
  * What `npm run build` keeps so the bot starts without parsing YAML or training: the checked
@@ -15,7 +15,7 @@ export interface ModelArtifact {
   builtAt: string;
   knowledge: Knowledge;
   intentModel: IntentModelData;
-  searchIndex: TermIndex;
+  searchIndex: SearchIndex;
 }
 
 const SOURCE_DIRS = ['knowledge', 'dialogs'];
@@ -41,8 +41,9 @@ export function readModelArtifact(file: string, fingerprint: string): ModelArtif
   } catch {
     return undefined;
   }
-  // An artifact written by older code may lack a part this code needs (the tokenised phrases came later).
-  const complete = artifact.knowledge && Array.isArray(artifact.intentModel?.docs) && artifact.searchIndex;
+  // An artifact written by older code may lack a part this code needs (the tokenised phrases and the
+  // articles' field words came later).
+  const complete = artifact.knowledge && Array.isArray(artifact.intentModel?.docs) && artifact.searchIndex?.terms && Array.isArray(artifact.searchIndex.fields);
   return artifact.fingerprint === fingerprint && complete ? artifact : undefined;
 }
 

@@ -15,7 +15,7 @@ import { Understander } from '../nlu/understand';
 import { ContactFormatter } from '../replies/contactReplies';
 import { FlowReplies } from '../replies/flowReplies';
 import { Wording } from '../replies/wording';
-import { ArticleSearch, type TermIndex } from '../search/articleSearch';
+import { ArticleSearch, type SearchIndex } from '../search/articleSearch';
 import type { CloudStatusChecker } from '../status/cloudStatus';
 import { CatalogueLookup } from './catalogueLookup';
 
@@ -24,7 +24,7 @@ export interface CoreOptions {
   /** A model trained at build time for this knowledge; without it the core trains one. */
   intentModel?: IntentModelData;
   /** The known words' search matches, kept by the build with the model. */
-  searchIndex?: TermIndex;
+  searchIndex?: SearchIndex;
   confidenceThreshold?: number;
   clarifyMargin?: number;
   statusChecker?: CloudStatusChecker;

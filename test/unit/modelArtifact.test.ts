@@ -25,7 +25,7 @@ describe('the trained model kept by the build', () => {
     const k = realKnowledge();
     const trained = createSupportCore(k);
     const file = join(dir, 'dist', 'model.json');
-    writeModelArtifact(file, { fingerprint: 'abc', builtAt: '2026-11-22T10:00:00Z', knowledge: k, intentModel: trained.classifier.toData(), searchIndex: trained.search.buildTermIndex() });
+    writeModelArtifact(file, { fingerprint: 'abc', builtAt: '2026-11-22T10:00:00Z', knowledge: k, intentModel: trained.classifier.toData(), searchIndex: trained.search.buildIndex() });
     const artifact = readModelArtifact(file, 'abc')!;
     expect(artifact.knowledge).toEqual(k);
     const restored = createSupportCore(artifact.knowledge, { intentModel: artifact.intentModel, searchIndex: artifact.searchIndex });
@@ -44,12 +44,19 @@ describe('the trained model kept by the build', () => {
     expect(readModelArtifact(join(dir, 'missing.json'), 'abc')).toBeUndefined();
   });
 
-  test('an artifact from older code, without the tokenised phrases, is not used', () => {
+  test('an artifact from older code, without the tokenised phrases or the articles\' words, is not used', () => {
     const k = realKnowledge();
     const core = createSupportCore(k);
     const file = join(dir, 'dist', 'old-model.json');
-    const { docs: _docs, ...olderModel } = core.classifier.toData();
-    writeFileSync(file, JSON.stringify({ fingerprint: 'abc', builtAt: '2026-11-22T10:00:00Z', knowledge: k, intentModel: olderModel, searchIndex: {} }));
+    const intentModel = core.classifier.toData();
+    const { docs: _docs, ...olderModel } = intentModel;
+    const write = (artifact: object) => writeFileSync(file, JSON.stringify({ fingerprint: 'abc', builtAt: '2026-11-22T10:00:00Z', knowledge: k, ...artifact }));
+    write({ intentModel: olderModel, searchIndex: core.search.buildIndex() });
     expect(readModelArtifact(file, 'abc')).toBeUndefined();
+    // Before the BM25F field words, the search index was the term matches alone.
+    write({ intentModel, searchIndex: core.search.buildIndex().terms });
+    expect(readModelArtifact(file, 'abc')).toBeUndefined();
+    write({ intentModel, searchIndex: core.search.buildIndex() });
+    expect(readModelArtifact(file, 'abc')).toBeDefined();
   });
 });
