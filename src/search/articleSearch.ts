@@ -27,7 +27,7 @@ const IGNORED = new Set([
 ]);
 
 // "Why does…" asks for a cause article; "how do I…" for the fix.
-const CAUSE_WORDS = new Set(['why', 'cause', 'causes', 'causing', 'caused', 'reason', 'because', 'y', 'related', 'behind', 'due', 'blame', 'responsible']);
+const CAUSE_WORDS = new Set(['why', 'cause', 'causes', 'causing', 'reason', 'because', 'y']);
 const CAUSE_BOOST = 1.3;
 // Otherwise a cause article is rarely what a "how do I…" or a bare symptom is after.
 const CAUSE_DAMPING = 0.85;
