@@ -14,8 +14,8 @@ describe('understanding quality on the held-out set', () => {
 
   test('the evaluation sets are valid and share no phrase with the training data', () => {
     expect(checkEvalData(ROOT, realKnowledge())).toEqual([]);
-    expect(intents.size).toBeGreaterThan(200);
-    expect(search.size).toBeGreaterThan(60);
+    expect(intents.size).toBeGreaterThan(450);
+    expect(search.size).toBeGreaterThan(250);
   });
 
   test(`intent macro-F1 ≥ ${FLOORS.macroF1}`, () => {

@@ -20,11 +20,14 @@ export const TARGETS = {
  * 14 customers writing "something says error 1002, what now" were told it was not the bot's subject).
  * Raised on 2026-12-03 (macro-F1 0.9 → 0.91, OOS recall 0.84 → 0.88) after the companion-device rule, and
  * on 2026-12-04 (macro-F1 and in-scope accuracy 0.91 → 0.93) after five rounds of new training phrases.
+ * Later on 2026-12-04 the held-out sets grew (intents 255 → 459 messages, search 68 → 263 questions,
+ * from blind authors): in-scope accuracy (0.959) and OOS recall (0.923) meet their targets on it, so
+ * their floors are the targets; macro-F1 0.93 → 0.94 (0.947 reached).
  */
 export const FLOORS = {
-  macroF1: 0.93,
-  inScopeAccuracy: 0.93,
-  outOfScopeRecall: 0.88,
+  macroF1: 0.94,
+  inScopeAccuracy: TARGETS.inScopeAccuracy,
+  outOfScopeRecall: TARGETS.outOfScopeRecall,
   product: TARGETS.product,
   searchTop1: TARGETS.searchTop1,
   searchTop3: 0.95,
