@@ -100,7 +100,7 @@ function vocabulary(k: Knowledge): Set<string> {
     ...k.intents.flatMap((i) => i.examples),
     ...k.catalogue.products.flatMap((p) => p.aliases),
     ...k.catalogue.brands.flatMap((b) => b.aliases),
-    ...k.articles.flatMap((a) => [...a.keywords, a.title]),
+    ...k.articles.flatMap((a) => [...a.keywords, a.title, ...a.symptoms, ...a.askedAs]),
     ...Object.values(k.answers).flatMap((a) => a.synonyms),
   ];
   return new Set(texts.flatMap((t) => words(t)));
