@@ -129,7 +129,8 @@ export class MainDialog extends InterruptibleDialog {
       case 'deny':
         return send([textReply(this.deps, 'anything_else'), await this.startChoices(step)]);
       default:
-        return send([textReply(this.deps, 'out_of_scope'), await this.startChoices(step)]);
+        // Only emoji or punctuation ("🙂🙂"): nothing to read, which is not the same as a question off the subject.
+        return send([textReply(this.deps, hasWords(step.context.activity.text) ? 'out_of_scope' : 'input.no_words'), await this.startChoices(step)]);
     }
   }
 
@@ -179,4 +180,8 @@ export class MainDialog extends InterruptibleDialog {
       retryId: 'ask.device_retry',
     };
   }
+}
+
+function hasWords(text: string | undefined): boolean {
+  return /[\p{L}\p{N}]/u.test(text ?? '');
 }
