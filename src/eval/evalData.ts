@@ -73,13 +73,14 @@ export function checkEvalData(root: string, k: Knowledge): DataProblem[] {
     const doc = readOrCollect(root, file, searchSetSchema, problems);
     doc?.data.questions.forEach((q, i) => {
       const at = ['questions', i];
+      const phrase = key(q.text);
       if (!articles.has(q.article)) check(file, doc, [...at, 'article'], `unknown article "${q.article}"`);
       if (!products.has(q.product)) check(file, doc, [...at, 'product'], `unknown product "${q.product}"`);
-      const wordingOf = wordings.get(key(q.text));
+      const wordingOf = wordings.get(phrase);
       if (wordingOf) check(file, doc, [...at, 'text'], `"${q.text}" is also a keyword, symptom or askedAs of article ${wordingOf}`);
-      const other = asked.get(key(q.text));
+      const other = asked.get(phrase);
       if (other) check(file, doc, [...at, 'text'], `"${q.text}" is also in ${other}`);
-      asked.set(key(q.text), file);
+      asked.set(phrase, file);
     });
   }
   return problems;

@@ -87,7 +87,7 @@ export class WalCheckpointer {
     }));
   }
 
-  /** One checkpoint now, in the worker (for tests and for shutdown); undefined if it failed. */
+  /** One checkpoint now, in the worker; undefined if it failed. The timer needs no call; tests do. */
   checkpoint(): Promise<CheckpointResult | undefined> {
     const id = ++this.nextId;
     return new Promise((resolve) => {

@@ -1,7 +1,6 @@
 import type { AddressInfo } from 'node:net';
-import { Writable } from 'node:stream';
 import nock from 'nock';
-import pino from 'pino';
+import { capturedLogger } from '../helpers/capturedLogger';
 import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { OUTBOX_KEY, TicketOutbox } from '../../src/handoff/ticketOutbox';
@@ -16,7 +15,7 @@ const TOKEN = 'Bearer s3cret-helpdesk-token';
 describe('handoff in the running app', () => {
   let base: string;
   let app: ReturnType<typeof createApp>;
-  const logLines: string[] = [];
+  const { logger, lines: logLines } = capturedLogger();
 
   beforeAll(async () => {
     const config = loadConfig({
@@ -24,7 +23,6 @@ describe('handoff in the running app', () => {
       HANDOFF_EVENT_CHANNELS: 'webchat', HELPDESK_WEBHOOK_URL: `${HELPDESK_HOST}${HELPDESK_PATH}?code=url-secret`,
       HELPDESK_WEBHOOK_AUTH: TOKEN, HELPDESK_WEBHOOK_TIMEOUT_MS: '500', HELPDESK_RETRY_INTERVAL_MS: '50',
     } as NodeJS.ProcessEnv);
-    const logger = pino({ level: 'info' }, new Writable({ write: (c, _e, done) => { logLines.push(String(c)); done(); } }));
     app = createApp(config, logger);
     await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

@@ -1,8 +1,7 @@
 import type { AddressInfo } from 'node:net';
-import { Writable } from 'node:stream';
 import { MemoryStorage, type Storage, type StoreItems } from 'botbuilder';
 import nock from 'nock';
-import pino from 'pino';
+import { capturedLogger } from '../helpers/capturedLogger';
 import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { MemoryEventLog } from '../../src/storage/memoryEventLog';
@@ -34,11 +33,10 @@ describe('transcripts in the running app', () => {
   let base: string;
   let app: ReturnType<typeof createApp>;
   const storage = new RecordingStorage();
-  const logLines: string[] = [];
+  const { logger, lines: logLines } = capturedLogger();
 
   beforeAll(async () => {
     const config = loadConfig({ PORT: '0', KNOWLEDGE_DIR: ROOT, MicrosoftAppId: '', STORAGE: 'memory', TRANSCRIPTS: 'on', LOG_LEVEL: 'info' } as NodeJS.ProcessEnv);
-    const logger = pino({ level: 'info' }, new Writable({ write: (chunk, _e, done) => { logLines.push(String(chunk)); done(); } }));
     app = createApp(config, logger, { stores: { storage, events: new MemoryEventLog(), describe: 'memory', close: async () => undefined } });
     await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

@@ -3,6 +3,7 @@ import {
   contactAnswer, howToAnswer, isHowToQuestion, preventionAnswer, repairAnswer, statusAnswer, type AnswerContext,
 } from '../../core/topicAnswers';
 import type { IntentName } from '../../knowledge/schema';
+import { words } from '../../nlu/normalise';
 import type { Reply } from '../../replies/reply';
 import { understandTurn } from '../turnUnderstanding';
 import { ANSWER_PROMPT, AnswerPrompt, type AnswerPromptOptions } from './AnswerPrompt';
@@ -130,7 +131,7 @@ export class MainDialog extends InterruptibleDialog {
         return send([textReply(this.deps, 'anything_else'), await this.startChoices(step)]);
       default:
         // Only emoji or punctuation ("🙂🙂"): nothing to read, which is not the same as a question off the subject.
-        return send([textReply(this.deps, hasWords(step.context.activity.text) ? 'out_of_scope' : 'input.no_words'), await this.startChoices(step)]);
+        return send([textReply(this.deps, words(step.context.activity.text ?? '').length > 0 ? 'out_of_scope' : 'input.no_words'), await this.startChoices(step)]);
     }
   }
 
@@ -180,8 +181,4 @@ export class MainDialog extends InterruptibleDialog {
       retryId: 'ask.device_retry',
     };
   }
-}
-
-function hasWords(text: string | undefined): boolean {
-  return /[\p{L}\p{N}]/u.test(text ?? '');
 }
