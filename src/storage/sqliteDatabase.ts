@@ -6,6 +6,8 @@ export type SqliteDatabase = Database.Database;
 
 /** How long a writer waits for another process's write lock before SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 5000;
+/** A WAL file left larger than this by a burst is cut back to it when the log next starts over. */
+const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
 
 /**
  * Opens (and creates) the database file shared by state and events. WAL lets readers run beside a
@@ -17,5 +19,6 @@ export function openSqliteDatabase(file: string): SqliteDatabase {
   db.pragma('journal_mode = WAL');
   // With WAL, NORMAL stays consistent after a crash and only risks the last commits on power loss.
   db.pragma('synchronous = NORMAL');
+  db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
   return db;
 }

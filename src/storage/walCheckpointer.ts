@@ -7,6 +7,8 @@ export interface WalCheckpointerOptions {
   everyMs?: number;
   /** The module the worker opens the file with; tests pass one that fails. */
   driver?: string;
+  /** WAL frames above which the worker, after copying, makes the log start over (see WORKER_SOURCE). */
+  restartFrames?: number;
 }
 
 /** What one checkpoint did: frames in the WAL, and how many of them are now in the database file. */
@@ -19,17 +21,28 @@ export interface CheckpointResult {
 // SQLite's own default, put back if the worker stops: the WAL must never grow without bound.
 const SQLITE_AUTOCHECKPOINT_PAGES = 1000;
 const DEFAULT_EVERY_MS = 1000;
+// About 16 MB of 4 KB pages.
+const DEFAULT_RESTART_FRAMES = 4000;
 
 // Runs in the worker. PASSIVE never waits for the bot's readers or writers; what it cannot copy now,
-// the next tick copies. Errors are reported, not thrown, so one busy moment does not end the worker.
+// the next tick copies. But under steady writes new frames always arrive while it copies, so the log
+// never starts over and grows without end (1.3 GB in 8 s of back-to-back writes, and reads slow as
+// the WAL index grows). So once the log is long, RESTART follows: it takes the write lock, copies the
+// few frames that arrived since, and makes the next write start the log from its first frame. The
+// bot's writes wait for it (about 3 ms at 800 writes a second, against 19 ms for TRUNCATE).
+// Errors are reported, not thrown, so one busy moment does not end the worker.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file, { timeout: workerData.busyMs });
+const run = (mode) => {
+  const [result] = db.pragma('wal_checkpoint(' + mode + ')');
+  return { busy: result.busy, log: result.log, checkpointed: result.checkpointed };
+};
 const checkpoint = () => {
   try {
-    const [result] = db.pragma('wal_checkpoint(PASSIVE)');
-    return { busy: result.busy, log: result.log, checkpointed: result.checkpointed };
+    const passive = run('PASSIVE');
+    return passive.log >= workerData.restartFrames ? run('RESTART') : passive;
   } catch (err) {
     parentPort.postMessage({ type: 'error', message: String(err && err.message || err) });
     return undefined;
@@ -73,6 +86,7 @@ export class WalCheckpointer {
         driver: options.driver ?? require.resolve('better-sqlite3'),
         busyMs: db.pragma('busy_timeout', { simple: true }),
         everyMs: options.everyMs ?? DEFAULT_EVERY_MS,
+        restartFrames: options.restartFrames ?? DEFAULT_RESTART_FRAMES,
       },
     });
     // The bot's shutdown closes it; it never keeps a process alive by itself.
