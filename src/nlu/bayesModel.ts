@@ -23,10 +23,10 @@ export class BayesModel implements IntentModel {
   private readonly featureIndex = new Map<string, number>();
   private readonly classes: { intent: IntentName; counts: Record<number, number>; logPrior: number; logDenominator: number }[];
 
-  private readonly nearest: NearestPhrases;
+  private readonly nearest: NearestPhrases<IntentName>;
 
   private constructor(private readonly natural: BayesClassifier, docs: TrainingDoc[]) {
-    this.nearest = new NearestPhrases(docs);
+    this.nearest = new NearestPhrases(docs.map((d) => ({ tokens: d.tokens, label: d.intent })));
     let i = 0;
     // natural numbers the features in the key order of its `features` object; follow the same order.
     for (const feature in natural.features) this.featureIndex.set(feature, i++);

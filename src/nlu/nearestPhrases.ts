@@ -1,23 +1,27 @@
-import type { IntentName } from '../knowledge/schema';
-import type { TrainingDoc } from './intentModel';
+/** A phrase's words (already reduced: stems, features) and what it is an example of. */
+export interface LabelledPhrase<L> {
+  tokens: string[];
+  label: L;
+}
 
-interface Phrase {
-  intent: IntentName;
+interface Phrase<L> {
+  label: L;
   norm: number;
 }
 
 /**
- * The training phrase most like a message, per intent: cosine similarity over word stems weighted
- * by how rare they are (IDF), through an inverted index. Naive Bayes weighs every word on its own;
- * this sees the message as a whole ("scratch that" is near "scrap that"), which short replies need.
+ * The example phrase most like a message, per label: cosine similarity over word stems weighted by
+ * how rare they are (IDF), through an inverted index. Naive Bayes and BM25 weigh every word on its
+ * own; this sees the message as a whole ("scratch that" is near "scrap that"), which short replies
+ * need, and a question near one an article is asked as finds that article.
  */
-export class NearestPhrases {
-  private readonly phrases: Phrase[] = [];
+export class NearestPhrases<L> {
+  private readonly phrases: Phrase<L>[] = [];
   private readonly postings = new Map<string, number[]>();
   private readonly idf = new Map<string, number>();
 
-  constructor(docs: TrainingDoc[]) {
-    const unique = docs.map((d) => ({ intent: d.intent, tokens: [...new Set(d.tokens)] })).filter((d) => d.tokens.length > 0);
+  constructor(docs: readonly LabelledPhrase<L>[]) {
+    const unique = docs.map((d) => ({ label: d.label, tokens: [...new Set(d.tokens)] })).filter((d) => d.tokens.length > 0);
     for (const [i, d] of unique.entries()) {
       for (const t of d.tokens) {
         const list = this.postings.get(t);
@@ -26,11 +30,11 @@ export class NearestPhrases {
       }
     }
     for (const [t, list] of this.postings) this.idf.set(t, Math.log(1 + unique.length / list.length));
-    for (const d of unique) this.phrases.push({ intent: d.intent, norm: Math.hypot(...d.tokens.map((t) => this.idf.get(t)!)) });
+    for (const d of unique) this.phrases.push({ label: d.label, norm: Math.hypot(...d.tokens.map((t) => this.idf.get(t)!)) });
   }
 
-  /** For each intent with a phrase sharing a word with the message, the best cosine similarity (0..1). */
-  similarity(tokens: string[]): Map<IntentName, number> {
+  /** For each label with a phrase sharing a word with the message, the best cosine similarity (0..1). */
+  similarity(tokens: readonly string[]): Map<L, number> {
     const query = [...new Set(tokens)].filter((t) => this.idf.has(t));
     const queryNorm = Math.hypot(...query.map((t) => this.idf.get(t)!));
     const dots = new Map<number, number>();
@@ -38,11 +42,11 @@ export class NearestPhrases {
       const w = this.idf.get(t)! ** 2;
       for (const i of this.postings.get(t)!) dots.set(i, (dots.get(i) ?? 0) + w);
     }
-    const best = new Map<IntentName, number>();
+    const best = new Map<L, number>();
     for (const [i, dot] of dots) {
       const p = this.phrases[i];
       const cosine = dot / (queryNorm * p.norm);
-      if (cosine > (best.get(p.intent) ?? 0)) best.set(p.intent, cosine);
+      if (cosine > (best.get(p.label) ?? 0)) best.set(p.label, cosine);
     }
     return best;
   }
