@@ -22,7 +22,8 @@ export const TARGETS = {
  * on 2026-12-04 (macro-F1 and in-scope accuracy 0.91 → 0.93) after five rounds of new training phrases.
  * Later on 2026-12-04 the held-out sets grew (intents 255 → 459 messages, search 68 → 263 questions,
  * from blind authors): in-scope accuracy (0.959) and OOS recall (0.923) meet their targets on it, so
- * their floors are the targets; macro-F1 0.93 → 0.94 (0.947 reached).
+ * their floors are the targets; macro-F1 0.93 → 0.94 (0.947 reached). On 2026-12-06 search top-3
+ * 0.95 → 0.96 (0.970 reached with the nearest-question score).
  */
 export const FLOORS = {
   macroF1: 0.94,
@@ -30,5 +31,5 @@ export const FLOORS = {
   outOfScopeRecall: TARGETS.outOfScopeRecall,
   product: TARGETS.product,
   searchTop1: TARGETS.searchTop1,
-  searchTop3: 0.95,
+  searchTop3: 0.96,
 } as const;
