@@ -41,9 +41,10 @@ export function readModelArtifact(file: string, fingerprint: string): ModelArtif
   } catch {
     return undefined;
   }
-  // An artifact written by older code may lack a part this code needs (the tokenised phrases and the
-  // articles' field words came later).
-  const complete = artifact.knowledge && Array.isArray(artifact.intentModel?.docs) && artifact.searchIndex?.terms && Array.isArray(artifact.searchIndex.fields);
+  // An artifact written by older code may lack a part this code needs (the tokenised phrases, the
+  // articles' field words and their example questions' words came later).
+  const search = artifact.searchIndex;
+  const complete = artifact.knowledge && Array.isArray(artifact.intentModel?.docs) && search?.terms && Array.isArray(search.fields) && Array.isArray(search.questions);
   return artifact.fingerprint === fingerprint && complete ? artifact : undefined;
 }
 

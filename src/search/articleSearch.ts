@@ -61,11 +61,13 @@ interface TermHit {
 /** Each known word's fuse matches as [article index, match], worked out once by the build. */
 export type TermIndex = Record<string, [number, number][]>;
 
-/** What the build works out once so a start need not: the known words' matches, each article's field words. */
+/** What the build works out once so a start need not: the known words' matches, each article's words. */
 export interface SearchIndex {
   terms: TermIndex;
   /** Per article, per searched field: its words as BM25F reads them (stemmed, ignored words out). */
   fields: string[][][];
+  /** Per article, per example question (title, symptoms, askedAs): its words, reduced the same way. */
+  questions: string[][][];
 }
 
 /**
@@ -88,14 +90,14 @@ export class ArticleSearch {
   /**
    * `speller` maps a typo to a known word first, and `index` holds the known words' matches, so most
    * words cost a lookup instead of a fuzzy scan of every article (about 2 ms each), and the articles'
-   * words, which take 40 ms to work out.
+   * words, which take 40 ms to work out (their example questions another 40).
    */
   constructor(private readonly articles: Article[], private readonly speller?: SpellingCorrector, index: Partial<SearchIndex> = {}) {
     this.known = new Map(Object.entries(index.terms ?? {}).map(([term, hits]) => [term, hits.map(([i, match]) => ({ article: articles[i], match }))]));
     this.fuse = new Fuse(articles, { includeScore: true, ignoreLocation: true, threshold: 0.3, minMatchCharLength: 3, keys: [...FIELDS] });
     this.relevance = new FieldRelevance(index.fields ?? this.fieldWords(), FIELDS);
-    this.questions = new NearestPhrases(articles.flatMap((a, i) => [a.title, ...a.symptoms, ...a.askedAs]
-      .map((text) => ({ label: i, tokens: this.stemmed(searchable(words(text))) }))));
+    const questions = index.questions ?? this.questionWords();
+    this.questions = new NearestPhrases(questions.flatMap((asked, i) => asked.map((tokens) => ({ label: i, tokens }))));
   }
 
   search(query: string, options: SearchOptions = {}): ArticleHit[] {
@@ -146,11 +148,20 @@ export class ArticleSearch {
     for (const term of searchable([...(this.speller?.words ?? [])])) {
       terms[term] = this.termHits(term).map((h) => [this.articles.indexOf(h.article), h.match]);
     }
-    return { terms, fields: this.fieldWords() };
+    return { terms, fields: this.fieldWords(), questions: this.questionWords() };
   }
 
   private fieldWords(): string[][][] {
-    return this.articles.map((a) => FIELDS.map(({ name }) => [a[name]].flat().flatMap((text) => this.stemmed(searchable(words(text))))));
+    return this.articles.map((a) => FIELDS.map(({ name }) => [a[name]].flat().flatMap((text) => this.reduced(text))));
+  }
+
+  private questionWords(): string[][][] {
+    return this.articles.map((a) => [a.title, ...a.symptoms, ...a.askedAs].map((text) => this.reduced(text)));
+  }
+
+  /** A text's words as the scores read them: stemmed, ignored words out. */
+  private reduced(text: string): string[] {
+    return this.stemmed(searchable(words(text)));
   }
 
   private termHits(term: string): TermHit[] {

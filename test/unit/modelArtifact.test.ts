@@ -44,7 +44,7 @@ describe('the trained model kept by the build', () => {
     expect(readModelArtifact(join(dir, 'missing.json'), 'abc')).toBeUndefined();
   });
 
-  test('an artifact from older code, without the tokenised phrases or the articles\' words, is not used', () => {
+  test('an artifact from older code, without the tokenised phrases, the articles\' words or their questions\' words, is not used', () => {
     const k = realKnowledge();
     const core = createSupportCore(k);
     const file = join(dir, 'dist', 'old-model.json');
@@ -55,6 +55,9 @@ describe('the trained model kept by the build', () => {
     expect(readModelArtifact(file, 'abc')).toBeUndefined();
     // Before the BM25F field words, the search index was the term matches alone.
     write({ intentModel, searchIndex: core.search.buildIndex().terms });
+    expect(readModelArtifact(file, 'abc')).toBeUndefined();
+    const { questions: _questions, ...beforeQuestions } = core.search.buildIndex();
+    write({ intentModel, searchIndex: beforeQuestions });
     expect(readModelArtifact(file, 'abc')).toBeUndefined();
     write({ intentModel, searchIndex: core.search.buildIndex() });
     expect(readModelArtifact(file, 'abc')).toBeDefined();
