@@ -196,11 +196,7 @@ export class SupportBot extends ActivityHandler {
       const typed = typeof v.answer === 'string' ? v.answer : typeof v.text === 'string' ? v.text : undefined;
       if (typed) a.text = typed;
     }
-    if (typeof a.text !== 'string' || !a.text.trim()) {
-      const id = a.attachments?.length ? 'input.attachment' : 'input.empty';
-      await this.bot.sender.send(ctx, [textReply(this.deps, id)]);
-      return;
-    }
+    if (typeof a.text !== 'string' || !a.text.trim()) return this.nothingToRead(ctx);
     if (a.text.length > MAX_MESSAGE_CHARS) {
       a.text = a.text.slice(0, MAX_MESSAGE_CHARS);
       await this.bot.sender.send(ctx, [textReply(this.deps, 'input.too_long', { max: MAX_MESSAGE_CHARS })]);
@@ -209,6 +205,17 @@ export class SupportBot extends ActivityHandler {
     await this.upgradeOldState(ctx);
     await this.pickFromMenu(ctx);
     await this.continueOrBegin(ctx);
+  }
+
+  /** No text (an empty message, a photo): said so, and a question the person was answering is asked again. */
+  private async nothingToRead(ctx: TurnContext): Promise<void> {
+    const attachment = Boolean(ctx.activity.attachments?.length);
+    await this.upgradeOldState(ctx);
+    const dc = await this.dialogs.create(ctx);
+    const asking = dc.activeDialog && dc.findDialog(dc.activeDialog.id);
+    const id = attachment ? 'input.attachment' : 'input.empty';
+    await this.bot.sender.send(ctx, [textReply(this.deps, asking ? `${id}_in_flow` : id)]);
+    if (asking) await dc.repromptDialog();
   }
 
   private async continueOrBegin(ctx: TurnContext): Promise<void> {
