@@ -69,6 +69,9 @@ export class Understander {
     const sure = top.confidence >= rules.threshold;
     // Something the bot does not support, and nothing it does: "my printer shows 1002", "netflix error 1002".
     if (!device && e.unsupported && !KEEP_WITH_UNSUPPORTED.includes(top.intent)) return outOfScope(top);
+    // An unsure yes or no about such a device is a report about it, not a reply: "my fridge is broken"
+    // leans to "no" on "broken" alone. A sure one stays a reply ("no, the printer is fine").
+    if (!device && e.unsupported && !sure && (top.intent === 'affirm' || top.intent === 'deny')) return outOfScope(top);
     // The bot's own code is a problem report ("something says error 1002, what now") unless the words
     // are surely about something else ("is 1002 a prime number"); another code only with a supported device named.
     const ownCode = Boolean(e.errorCode && this.entities.knowsCode(e.errorCode));

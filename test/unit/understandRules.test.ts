@@ -52,6 +52,14 @@ describe('Understander rules', () => {
     expect(understander.understand('my printer and my galaxy watch both say 1002, get me a person').intent).toBe('contact_support');
   });
 
+  test('an unsure yes or no that names only a device the bot does not support is a report about it; a sure one stays a reply', () => {
+    expect(understanderHearing('deny', 0.45).understand('my kettle is broken').intent).toBe('out_of_scope');
+    expect(understanderHearing('affirm', 0.4).understand('yeah the fridge again').intent).toBe('out_of_scope');
+    expect(understanderHearing('deny', 0.9).understand('no, the printer is fine').intent).toBe('deny');
+    expect(understanderHearing('deny', 0.45).understand('my galaxy watch is broken').intent).toBe('deny');
+    expect(understand('my fridge is broken').intent).toBe('out_of_scope');
+  });
+
   test('the bot\'s own code makes a problem report unless the classifier is sure it is about something else', () => {
     const understander = (confidence: number) => understanderHearing('out_of_scope', confidence);
     expect(understander(0.3).understand('getting 1002 again').intent).toBe('troubleshoot');
