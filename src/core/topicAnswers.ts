@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { StatusResult } from '../flow/flowState';
+import type { Article } from '../knowledge/schema';
 import { articleSteps } from '../replies/articleReplies';
 import type { Reply } from '../replies/reply';
 import type { SupportCore } from './supportCore';
@@ -59,8 +60,31 @@ export function repairAnswer(core: SupportCore, c: AnswerContext): Reply[] {
   return replies;
 }
 
-export function preventionAnswer(core: SupportCore, product: string): Reply[] {
+/**
+ * The product's prevention tips; but a how-to question one fix article answers clearly ("how do I
+ * give my NAS a fixed IP?", which reads as prevention) gets that article.
+ */
+export function preventionAnswer(core: SupportCore, product: string, text = ''): Reply[] {
+  const fix = isHowToQuestion(text) ? clearFix(core, text, product) : undefined;
+  if (fix) return articleAnswer(core, fix);
   return core.lookup.topicArticles(product, 'prevention').map((a) => articleSteps(a));
+}
+
+// The best fix article must fit this well, and this much better than the best prevention article.
+const CLEAR_FIX_SCORE = 0.6;
+const CLEAR_FIX_MARGIN = 0.2;
+
+/**
+ * A fix article that answers a prevention question better than the tips do. Measured on hand-picked
+ * questions: "how do I set a fixed IP for my NAS" finds the fixed-IP article at 0.85 against 0.59 for
+ * the tips; "how do I keep my garmin watch from getting error 1002 again" a sync article at 0.63
+ * against 0.58, and "…never comes back" one at 0.43: both get the tips.
+ */
+function clearFix(core: SupportCore, text: string, product: string): Article | undefined {
+  const hits = core.search.search(text, { product, limit: core.knowledge.articles.length });
+  const [fix] = hits.filter((h) => h.article.topic !== 'prevention' && h.article.kind !== 'cause');
+  const tips = hits.find((h) => h.article.topic === 'prevention')?.score ?? 0;
+  return fix && fix.score >= CLEAR_FIX_SCORE && fix.score - tips >= CLEAR_FIX_MARGIN ? fix.article : undefined;
 }
 
 export function statusAnswer(core: SupportCore, result: StatusResult, c: AnswerContext): Reply[] {
@@ -72,12 +96,15 @@ export function statusAnswer(core: SupportCore, result: StatusResult, c: AnswerC
 /** A free question ("how do I enable cloud access?") answered with the best article, if one fits well. */
 export function howToAnswer(core: SupportCore, text: string, product?: string): Reply[] | undefined {
   const [best] = core.search.search(text, { product, kinds: ['fix', 'info'] });
-  if (!best || best.score < HOW_TO_MIN_SCORE) return undefined;
-  return [articleSteps(best.article), { kind: 'text', id: 'article.more', text: core.wording.say('article.more') }];
+  return best && best.score >= HOW_TO_MIN_SCORE ? articleAnswer(core, best.article) : undefined;
 }
 
 // Below this the best article is a guess; the bot asks instead of answering.
 const HOW_TO_MIN_SCORE = 0.35;
+
+function articleAnswer(core: SupportCore, article: Article): Reply[] {
+  return [articleSteps(article), { kind: 'text', id: 'article.more', text: core.wording.say('article.more') }];
+}
 
 export function isHowToQuestion(text: string): boolean {
   return /^\s*(how (do|can|to|should)|where (do|can|is)|what('s| is| does)|can i|is there a way|steps to)\b/i.test(text);

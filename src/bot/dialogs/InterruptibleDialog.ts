@@ -87,7 +87,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const { core } = this.deps;
     if (!c.product) return this.sideAnswer(dc, [textReply(this.deps, 'side.need_device')]);
     if (intent === 'repair') return this.sideAnswer(dc, repairAnswer(core, c));
-    if (intent === 'prevention') return this.sideAnswer(dc, preventionAnswer(core, c.product));
+    if (intent === 'prevention') return this.sideAnswer(dc, preventionAnswer(core, c.product, dc.context.activity.text));
     return this.sideAnswer(dc, statusAnswer(core, await core.statusChecker.check(), c));
   }
 

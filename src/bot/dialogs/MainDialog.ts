@@ -30,6 +30,8 @@ interface Route {
   errorCode?: string;
   /** Picked from the clarifying question ("Talk to a person") rather than typed. */
   picked?: boolean;
+  /** What the person wrote first: the question a device prompt's answer must not replace. */
+  text: string;
 }
 
 /**
@@ -63,7 +65,7 @@ export class MainDialog extends InterruptibleDialog {
     const { product, impliedProduct, brand, errorCode } = u.entities;
     // "no, still 1002" or "yes 1002 again" with nothing going on yet is a problem report.
     const intent = errorCode && (u.intent === 'affirm' || u.intent === 'deny') ? 'troubleshoot' : u.intent;
-    const route: Route = { intent, product: product ?? impliedProduct, brand, errorCode };
+    const route: Route = { intent, product: product ?? impliedProduct, brand, errorCode, text: u.text };
     (step.values as Record<string, unknown>).route = route;
     // The understander already turned "unsure, nothing of the domain named" into out_of_scope.
     if (u.clarify) {
@@ -115,7 +117,7 @@ export class MainDialog extends InterruptibleDialog {
       case 'contact_support':
         return this.contactSupport(step, route, c);
       case 'prevention':
-        return send(preventionAnswer(core, c.product!));
+        return send(preventionAnswer(core, c.product!, route.text));
       case 'service_status':
         return send(statusAnswer(core, await core.statusChecker.check(), c));
       case 'greeting':
