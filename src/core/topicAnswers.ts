@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { StatusResult } from '../flow/flowState';
-import type { Article } from '../knowledge/schema';
+import type { Article, IntentName } from '../knowledge/schema';
 import { articleSteps } from '../replies/articleReplies';
 import type { Reply } from '../replies/reply';
 import type { SupportCore } from './supportCore';
@@ -60,13 +60,7 @@ export function repairAnswer(core: SupportCore, c: AnswerContext): Reply[] {
   return replies;
 }
 
-/**
- * The product's prevention tips; but a how-to question one fix article answers clearly ("how do I
- * give my NAS a fixed IP?", which reads as prevention) gets that article.
- */
-export function preventionAnswer(core: SupportCore, product: string, text = ''): Reply[] {
-  const fix = isHowToQuestion(text) ? clearFix(core, text, product) : undefined;
-  if (fix) return articleAnswer(core, fix);
+export function preventionAnswer(core: SupportCore, product: string): Reply[] {
   return core.lookup.topicArticles(product, 'prevention').map((a) => articleSteps(a));
 }
 
@@ -80,7 +74,7 @@ const CLEAR_FIX_MARGIN = 0.2;
  * the tips; "how do I keep my garmin watch from getting error 1002 again" a sync article at 0.63
  * against 0.58, and "…never comes back" one at 0.43: both get the tips.
  */
-function clearFix(core: SupportCore, text: string, product: string): Article | undefined {
+function clearFix(core: SupportCore, text: string, product?: string): Article | undefined {
   const hits = core.search.search(text, { product, limit: core.knowledge.articles.length });
   const [fix] = hits.filter((h) => h.article.topic !== 'prevention' && h.article.kind !== 'cause');
   const tips = hits.find((h) => h.article.topic === 'prevention')?.score ?? 0;
@@ -93,8 +87,18 @@ export function statusAnswer(core: SupportCore, result: StatusResult, c: AnswerC
   return [{ kind: 'text', id, text: core.wording.say(id, { page }) }];
 }
 
-/** A free question ("how do I enable cloud access?") answered with the best article, if one fits well. */
-export function howToAnswer(core: SupportCore, text: string, product?: string): Reply[] | undefined {
+/**
+ * A how-to question answered with one article, if one fits well: "how do I enable cloud access?"
+ * (troubleshoot); or "how do I give my NAS a fixed IP?", which reads as prevention, when one fix article
+ * answers it clearly better than the prevention tips (otherwise the tips are the answer).
+ */
+export function howToAnswer(core: SupportCore, intent: IntentName, text: string, product?: string): Reply[] | undefined {
+  if (!isHowToQuestion(text)) return undefined;
+  if (intent === 'prevention') {
+    const fix = clearFix(core, text, product);
+    return fix && articleAnswer(core, fix);
+  }
+  if (intent !== 'troubleshoot') return undefined;
   const [best] = core.search.search(text, { product, kinds: ['fix', 'info'] });
   return best && best.score >= HOW_TO_MIN_SCORE ? articleAnswer(core, best.article) : undefined;
 }
@@ -106,6 +110,6 @@ function articleAnswer(core: SupportCore, article: Article): Reply[] {
   return [articleSteps(article), { kind: 'text', id: 'article.more', text: core.wording.say('article.more') }];
 }
 
-export function isHowToQuestion(text: string): boolean {
+function isHowToQuestion(text: string): boolean {
   return /^\s*(how (do|can|to|should)|where (do|can|is)|what('s| is| does)|can i|is there a way|steps to)\b/i.test(text);
 }

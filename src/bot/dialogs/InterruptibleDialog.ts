@@ -1,5 +1,5 @@
 import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from './dialogKit';
-import { contactAnswer, preventionAnswer, repairAnswer, statusAnswer } from '../../core/topicAnswers';
+import { contactAnswer, howToAnswer, preventionAnswer, repairAnswer, statusAnswer } from '../../core/topicAnswers';
 import type { Reply } from '../../replies/reply';
 import { recordMessage, understandTurn } from '../turnUnderstanding';
 import { pendingExpectation, recogniseAnswer } from './AnswerPrompt';
@@ -87,7 +87,9 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const { core } = this.deps;
     if (!c.product) return this.sideAnswer(dc, [textReply(this.deps, 'side.need_device')]);
     if (intent === 'repair') return this.sideAnswer(dc, repairAnswer(core, c));
-    if (intent === 'prevention') return this.sideAnswer(dc, preventionAnswer(core, c.product, dc.context.activity.text));
+    if (intent === 'prevention') {
+      return this.sideAnswer(dc, howToAnswer(core, intent, dc.context.activity.text ?? '', c.product) ?? preventionAnswer(core, c.product));
+    }
     return this.sideAnswer(dc, statusAnswer(core, await core.statusChecker.check(), c));
   }
 

@@ -1,6 +1,6 @@
 import { WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from './dialogKit';
 import {
-  contactAnswer, howToAnswer, isHowToQuestion, preventionAnswer, repairAnswer, statusAnswer, type AnswerContext,
+  contactAnswer, howToAnswer, preventionAnswer, repairAnswer, statusAnswer, type AnswerContext,
 } from '../../core/topicAnswers';
 import type { IntentName } from '../../knowledge/schema';
 import { words } from '../../nlu/normalise';
@@ -30,8 +30,6 @@ interface Route {
   errorCode?: string;
   /** Picked from the clarifying question ("Talk to a person") rather than typed. */
   picked?: boolean;
-  /** What the person wrote first: the question a device prompt's answer must not replace. */
-  text: string;
 }
 
 /**
@@ -65,7 +63,7 @@ export class MainDialog extends InterruptibleDialog {
     const { product, impliedProduct, brand, errorCode } = u.entities;
     // "no, still 1002" or "yes 1002 again" with nothing going on yet is a problem report.
     const intent = errorCode && (u.intent === 'affirm' || u.intent === 'deny') ? 'troubleshoot' : u.intent;
-    const route: Route = { intent, product: product ?? impliedProduct, brand, errorCode, text: u.text };
+    const route: Route = { intent, product: product ?? impliedProduct, brand, errorCode };
     (step.values as Record<string, unknown>).route = route;
     // The understander already turned "unsure, nothing of the domain named" into out_of_scope.
     if (u.clarify) {
@@ -84,8 +82,7 @@ export class MainDialog extends InterruptibleDialog {
     await rememberDevice(this.deps, step.context, route.product, route.brand);
     const known = (await answerContext(this.deps, step.context, route.product, route.brand)).product;
     // "How do I enable cloud access?" is answered by its article; the article says which device.
-    const text = step.context.activity.text ?? '';
-    const howTo = route.intent === 'troubleshoot' && isHowToQuestion(text) ? howToAnswer(this.deps.core, text, known) : undefined;
+    const howTo = howToAnswer(this.deps.core, route.intent, step.context.activity.text ?? '', known);
     (step.values as Record<string, unknown>).howTo = howTo;
     if (NEEDS_DEVICE.includes(route.intent) && !known && !howTo) {
       return step.beginDialog(ANSWER_PROMPT, this.deviceOptions(route));
@@ -98,13 +95,14 @@ export class MainDialog extends InterruptibleDialog {
     if (typeof step.result === 'string') await rememberDevice(this.deps, step.context, step.result);
     const c = await answerContext(this.deps, step.context, route.product, route.brand);
     const { core } = this.deps;
+    // Worked out before any device question, from the first message (which the state never keeps).
+    const howTo = (step.values as Record<string, unknown>).howTo as Reply[] | undefined;
     const send = async (replies: Reply[]) => {
       await this.deps.sender.send(step.context, replies);
       return step.endDialog();
     };
     switch (route.intent) {
       case 'troubleshoot': {
-        const howTo = (step.values as Record<string, unknown>).howTo as Reply[] | undefined;
         if (howTo) return send(howTo);
         const flow = core.lookup.flow(c.product, route.errorCode ?? '1002');
         if (!flow) return send([textReply(this.deps, 'flow.unknown_code', { code: route.errorCode, device: core.lookup.product(c.product)?.name })]);
@@ -117,7 +115,7 @@ export class MainDialog extends InterruptibleDialog {
       case 'contact_support':
         return this.contactSupport(step, route, c);
       case 'prevention':
-        return send(preventionAnswer(core, c.product!, route.text));
+        return send(howTo ?? preventionAnswer(core, c.product!));
       case 'service_status':
         return send(statusAnswer(core, await core.statusChecker.check(), c));
       case 'greeting':
