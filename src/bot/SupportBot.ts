@@ -213,8 +213,8 @@ export class SupportBot extends ActivityHandler {
     await this.upgradeOldState(ctx);
     const dc = await this.dialogs.create(ctx);
     const asking = dc.activeDialog && dc.findDialog(dc.activeDialog.id);
-    const id = attachment ? 'input.attachment' : 'input.empty';
-    await this.bot.sender.send(ctx, [textReply(this.deps, asking ? `${id}_in_flow` : id)]);
+    const id = attachment ? (asking ? 'input.attachment_in_flow' : 'input.attachment') : (asking ? 'input.empty_in_flow' : 'input.empty');
+    await this.bot.sender.send(ctx, [textReply(this.deps, id)]);
     if (asking) await dc.repromptDialog();
   }
 
