@@ -24,12 +24,16 @@ export const TARGETS = {
  * from blind authors): in-scope accuracy (0.959) and OOS recall (0.923) meet their targets on it, so
  * their floors are the targets; macro-F1 0.93 → 0.94 (0.947 reached). On 2026-12-06 search top-3
  * 0.95 → 0.96 (0.970 reached with the nearest-question score).
+ * On 2026-12-07 fresh blind authors wrote new held-out sets (476 messages, 265 questions) and the old ones
+ * became development data: every tuning round had been gated by the old set, so its scores flattered
+ * the bot. On the new set macro-F1 is 0.909 and in-scope accuracy 0.913 (floors 0.9); the search meets
+ * both targets (top-1 0.932, top-3 0.992), so its floors are the targets.
  */
 export const FLOORS = {
-  macroF1: 0.94,
-  inScopeAccuracy: TARGETS.inScopeAccuracy,
+  macroF1: 0.9,
+  inScopeAccuracy: 0.9,
   outOfScopeRecall: TARGETS.outOfScopeRecall,
   product: TARGETS.product,
   searchTop1: TARGETS.searchTop1,
-  searchTop3: 0.96,
+  searchTop3: TARGETS.searchTop3,
 } as const;
