@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Knowledge } from '../knowledge';
 import { yamlFilesUnder } from '../knowledge/yamlFiles';
@@ -19,16 +19,22 @@ export interface ModelArtifact {
 }
 
 const SOURCE_DIRS = ['knowledge', 'dialogs'];
+// The code that turns the data into the model: a change to how words are read retrains it too.
+const MODEL_CODE_DIRS = ['nlu', 'search'].map((dir) => join(__dirname, '..', dir));
 
-/** A hash of every data file's path and content: it changes exactly when the data does. */
-export function sourceFingerprint(root: string): string {
+/** A hash of every data file's path and content and of the model's code: it changes exactly when they do. */
+export function sourceFingerprint(root: string, codeDirs: readonly string[] = MODEL_CODE_DIRS): string {
   const hash = createHash('sha256');
+  const add = (name: string, path: string) => {
+    hash.update(`${name}\0`);
+    hash.update(readFileSync(path));
+    hash.update('\0');
+  };
   for (const dir of SOURCE_DIRS) {
-    for (const file of yamlFilesUnder(join(root, dir))) {
-      hash.update(`${dir}/${file}\0`);
-      hash.update(readFileSync(join(root, dir, file)));
-      hash.update('\0');
-    }
+    for (const file of yamlFilesUnder(join(root, dir))) add(`${dir}/${file}`, join(root, dir, file));
+  }
+  for (const dir of codeDirs) {
+    for (const file of readdirSync(dir).sort()) add(file, join(dir, file));
   }
   return hash.digest('hex');
 }

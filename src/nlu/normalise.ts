@@ -8,6 +8,10 @@ const SHORTHAND: Record<string, string> = {
   cuz: 'because', hrs: 'hours', mins: 'minutes', smth: 'something', sth: 'something', ppl: 'people',
 };
 
+// Emoji that stand for a word: a 👍 is how many people say yes, in Teams above all.
+const EMOJI_WORDS: Record<string, string> = { '👍': 'yes', '👌': 'ok', '✅': 'done', '👎': 'no', '❌': 'no', '👋': 'hi' };
+const EMOJI = new RegExp(Object.keys(EMOJI_WORDS).join('|'), 'gu');
+
 const MAX_CHARS = 2000;
 
 /** Lower-case, unify quotes and spacing, drop control characters; keeps digits and emoji. */
@@ -24,10 +28,10 @@ export function normalise(text: string): string {
     .trim();
 }
 
-/** Words of a normalised text with shorthand expanded; punctuation and emoji removed. */
+/** Words of a normalised text with shorthand and word-like emoji expanded; punctuation and other emoji removed. */
 export function words(text: string): string[] {
   const out: string[] = [];
-  for (const raw of normalise(text).split(/[^\p{L}\p{N}']+/u)) {
+  for (const raw of normalise(text).replace(EMOJI, (e) => ` ${EMOJI_WORDS[e]} `).split(/[^\p{L}\p{N}']+/u)) {
     const w = raw.replace(/^'+|'+$/g, '');
     if (!w) continue;
     // Own keys only: "constructor" or "__proto__" typed by someone is a word, not Object's own.

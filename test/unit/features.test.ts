@@ -18,6 +18,16 @@ describe('features: the tokens the classifier sees', () => {
     expect(features(text)).toEqual([]);
   });
 
+  test.each([
+    ['👍', 'yes'],
+    ['👍🏽 done', 'yes done'],
+    ['👎', 'no'],
+    ['👋 morning', 'hi morning'],
+  ])('an emoji that stands for a word reads as the word: "%s" as "%s"', (text, same) => {
+    expect(features(text)).toEqual(features(same));
+    expect(features(text)).not.toEqual([]);
+  });
+
   test('a filler next to an answer leaves the answer', () => {
     expect(features('hmm no')).toEqual(['no']);
   });

@@ -21,6 +21,14 @@ describe('the trained model kept by the build', () => {
     expect(sourceFingerprint(dir)).not.toBe(before);
   });
 
+  test('the fingerprint changes when the code that reads words changes, with the data the same', () => {
+    const code = join(dir, 'code');
+    cpSync(join(ROOT, 'src', 'nlu'), code, { recursive: true });
+    const before = sourceFingerprint(dir, [code]);
+    appendFileSync(join(code, 'normalise.ts'), '\n// a new shorthand\n');
+    expect(sourceFingerprint(dir, [code])).not.toBe(before);
+  });
+
   test('a core restored from the artifact classifies exactly like the one that was trained', () => {
     const k = realKnowledge();
     const trained = createSupportCore(k);
