@@ -4,11 +4,6 @@ export interface LabelledPhrase<L> {
   label: L;
 }
 
-interface Phrase<L> {
-  label: L;
-  norm: number;
-}
-
 /**
  * The example phrase most like a message, per label: cosine similarity over word stems weighted by
  * how rare they are (IDF), through an inverted index. Naive Bayes and BM25 weigh every word on its
@@ -16,9 +11,13 @@ interface Phrase<L> {
  * need, and a question near one an article is asked as finds that article.
  */
 export class NearestPhrases<L> {
-  private readonly phrases: Phrase<L>[] = [];
+  private readonly labels: L[] = [];
+  private readonly norms: Float64Array;
   private readonly postings = new Map<string, number[]>();
   private readonly idf = new Map<string, number>();
+  // Scratch space for one call's dot products, kept between calls: common words ("watch") reach
+  // thousands of phrases, and a typed array indexed by phrase is many times cheaper than a Map.
+  private readonly dots: Float64Array;
 
   constructor(docs: readonly LabelledPhrase<L>[]) {
     const unique = docs.map((d) => ({ label: d.label, tokens: [...new Set(d.tokens)] })).filter((d) => d.tokens.length > 0);
@@ -30,23 +29,30 @@ export class NearestPhrases<L> {
       }
     }
     for (const [t, list] of this.postings) this.idf.set(t, Math.log(1 + unique.length / list.length));
-    for (const d of unique) this.phrases.push({ label: d.label, norm: Math.hypot(...d.tokens.map((t) => this.idf.get(t)!)) });
+    this.labels = unique.map((d) => d.label);
+    this.norms = Float64Array.from(unique, (d) => Math.hypot(...d.tokens.map((t) => this.idf.get(t)!)));
+    this.dots = new Float64Array(unique.length);
   }
 
   /** For each label with a phrase sharing a word with the message, the best cosine similarity (0..1). */
   similarity(tokens: readonly string[]): Map<L, number> {
     const query = [...new Set(tokens)].filter((t) => this.idf.has(t));
     const queryNorm = Math.hypot(...query.map((t) => this.idf.get(t)!));
-    const dots = new Map<number, number>();
+    const { dots } = this;
+    const touched: number[] = [];
     for (const t of query) {
       const w = this.idf.get(t)! ** 2;
-      for (const i of this.postings.get(t)!) dots.set(i, (dots.get(i) ?? 0) + w);
+      for (const i of this.postings.get(t)!) {
+        if (dots[i] === 0) touched.push(i);
+        dots[i] += w;
+      }
     }
     const best = new Map<L, number>();
-    for (const [i, dot] of dots) {
-      const p = this.phrases[i];
-      const cosine = dot / (queryNorm * p.norm);
-      if (cosine > (best.get(p.label) ?? 0)) best.set(p.label, cosine);
+    for (const i of touched) {
+      const cosine = dots[i] / (queryNorm * this.norms[i]);
+      dots[i] = 0;
+      const label = this.labels[i];
+      if (cosine > (best.get(label) ?? 0)) best.set(label, cosine);
     }
     return best;
   }
