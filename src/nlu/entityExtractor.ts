@@ -51,7 +51,8 @@ export class EntityExtractor {
 
   /** `stems`: the message's classifier tokens when the caller has them already (they imply a device). */
   extract(text: string, stems?: string[]): Entities {
-    const raw = words(text);
+    // "my car's bluetooth", "the watch's screen": a possessive names the device it is made from.
+    const raw = words(text).map((w) => (w.length > 3 && w.endsWith("'s") ? w.slice(0, -2) : w));
     const corrected = raw.map((w) => this.speller.correct(w));
     const entities: Entities = {};
     const code = findErrorCode(text, this.knownCodes);

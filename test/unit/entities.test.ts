@@ -30,6 +30,11 @@ describe('EntityExtractor with the real catalogue', () => {
     expect(extract('it stopped working yesterday')).toEqual({});
   });
 
+  test('a possessive names the device: "my car\'s bluetooth" is the car, "the watch\'s screen" the watch', () => {
+    expect(extract("my car's bluetooth won't connect")).toMatchObject({ unsupported: 'car' });
+    expect(extract("the watch's screen froze")).toEqual({ product: 'smartwatch' });
+  });
+
   test('aliases match whole words only ("nasty" is not a NAS)', () => {
     expect(extract('a nasty problem')).toEqual({});
   });
