@@ -96,9 +96,12 @@ export class EntityExtractor {
 }
 
 // Words that make the device after them the other end of the problem: "won't sync w my phone",
-// "can't reach the nas from my laptop". Up to LINK_REACH words back ("to my work laptop").
+// "can't reach the nas from my laptop". Up to LINK_REACH words back ("to my work laptop"), over fillers only.
 const LINK_WORDS = new Set(['with', 'w', 'to', 'from', 'between', 'and', 'via', 'through', 'into', 'onto', 'across']);
 const LINK_REACH = 3;
+// What may stand between the link word and the device. Anything else, a verb above all, means the link
+// word belongs to another phrase: "tips to keep my laptop battery healthy" is about the laptop.
+const LINK_FILLERS = new Set(['my', 'the', 'a', 'an', 'your', 'our', 'their', 'his', 'her', 'work', 'new', 'old', 'other', 'own', 'office', 'home', 'personal', 'spare', 'main', 'company']);
 // How far a lone brand word may stand before the device it belongs to ("samsung galaxy phone").
 const BRAND_REACH = 2;
 
@@ -107,7 +110,13 @@ const BRAND_REACH = 2;
 function companionSubject(matches: Match<string | undefined>[], ws: string[]): string | undefined {
   const notDevice = matches.filter((m) => m.entry === undefined);
   const inside = (m: Match<unknown>) => notDevice.some((n) => m.start >= n.start && m.start + m.length <= n.start + n.length);
-  const linked = (m: Match<unknown>) => ws.slice(Math.max(0, m.start - LINK_REACH), m.start).some((w) => LINK_WORDS.has(w));
+  const linked = (m: Match<unknown>) => {
+    for (let k = m.start - 1; k >= Math.max(0, m.start - LINK_REACH); k--) {
+      if (LINK_WORDS.has(ws[k])) return true;
+      if (!LINK_FILLERS.has(ws[k])) return false;
+    }
+    return false;
+  };
   return matches.find((m) => m.entry !== undefined && !inside(m) && !linked(m))?.entry;
 }
 

@@ -83,6 +83,7 @@ describe('companion devices: what the message is about, or the other end', () =>
     ['my tap is dripping', 'tap'],
     ['the smart plug keeps clicking', 'smart plug'],
     ['help my tap wont turn off', 'tap'],
+    ['how to keep my tap from dripping', 'tap'],
   ])('"%s": the companion is the subject', (text, companion) => {
     expect(extractor.extract(text).companion).toBe(companion);
   });
@@ -91,6 +92,7 @@ describe('companion devices: what the message is about, or the other end', () =>
     'kettle wont fill from the tap',
     'kettle will not pair w my smart plug',
     'kettle is plugged into my smart plug',
+    'kettle wont talk to my home smart plug',
     'is tap water ok',
     'since i got a new tap it boils slowly',
   ])('"%s": the companion is the other end, or not the device', (text) => {
