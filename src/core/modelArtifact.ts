@@ -34,7 +34,8 @@ export function sourceFingerprint(root: string, codeDirs: readonly string[] = MO
     for (const file of yamlFilesUnder(join(root, dir))) add(`${dir}/${file}`, join(root, dir, file));
   }
   for (const dir of codeDirs) {
-    for (const file of readdirSync(dir).sort()) add(file, join(dir, file));
+    const files = readdirSync(dir, { withFileTypes: true }).filter((f) => f.isFile()).map((f) => f.name);
+    for (const file of files.sort()) add(file, join(dir, file));
   }
   return hash.digest('hex');
 }
