@@ -26,12 +26,13 @@ export const TARGETS = {
  * 0.95 → 0.96 (0.970 reached with the nearest-question score).
  * On 2026-12-07 fresh blind authors wrote new held-out sets (476 messages, 265 questions) and the old ones
  * became development data: every tuning round had been gated by the old set, so its scores flattered
- * the bot. On the new set macro-F1 is 0.909 and in-scope accuracy 0.913 (floors 0.9); the search meets
- * both targets (top-1 0.932, top-3 0.992), so its floors are the targets.
+ * the bot. On the new set macro-F1 was 0.909 and in-scope accuracy 0.913; the search meets both
+ * targets (top-1 0.932, top-3 0.992), so its floors are the targets. The same day, new training phrases
+ * by authors who saw no evaluation data and three entity rules took them to 0.931 and 0.936 (floors 0.92, 0.93).
  */
 export const FLOORS = {
-  macroF1: 0.9,
-  inScopeAccuracy: 0.9,
+  macroF1: 0.92,
+  inScopeAccuracy: 0.93,
   outOfScopeRecall: TARGETS.outOfScopeRecall,
   product: TARGETS.product,
   searchTop1: TARGETS.searchTop1,
