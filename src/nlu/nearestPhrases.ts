@@ -11,7 +11,7 @@ export interface LabelledPhrase<L> {
  * need, and a question near one an article is asked as finds that article.
  */
 export class NearestPhrases<L> {
-  private readonly labels: L[] = [];
+  private readonly labels: L[];
   private readonly norms: Float64Array;
   private readonly postings = new Map<string, number[]>();
   private readonly idf = new Map<string, number>();
