@@ -28,11 +28,12 @@ export const TARGETS = {
  * became development data: every tuning round had been gated by the old set, so its scores flattered
  * the bot. On the new set macro-F1 was 0.909 and in-scope accuracy 0.913; the search meets both
  * targets (top-1 0.932, top-3 0.992), so its floors are the targets. The same day, new training phrases
- * by authors who saw no evaluation data and three entity rules took them to 0.931 and 0.936 (floors 0.92, 0.93).
+ * by authors who saw no evaluation data and three entity rules took them to 0.960 and 0.959: every
+ * target is met on the new set, so every floor is its target.
  */
 export const FLOORS = {
-  macroF1: 0.92,
-  inScopeAccuracy: 0.93,
+  macroF1: TARGETS.macroF1,
+  inScopeAccuracy: TARGETS.inScopeAccuracy,
   outOfScopeRecall: TARGETS.outOfScopeRecall,
   product: TARGETS.product,
   searchTop1: TARGETS.searchTop1,
