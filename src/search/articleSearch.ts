@@ -167,6 +167,10 @@ export class ArticleSearch {
   private termHits(term: string): TermHit[] {
     const cached = this.known.get(term) ?? this.termCache.get(term);
     if (cached) return cached;
+    // A word in no article, phrase or alias, that the speller could not turn into one: fuse's near
+    // matches for it are bits of other words (noise; none lost on the development questions), and
+    // each costs a 2–30 ms scan of every article, a stall for every conversation on the server.
+    if (this.speller && !this.speller.words.has(term)) return [];
     // The word and its stem: "freezing" should also find "freezes" and "frozen screen".
     const best = new Map<Article, number>();
     for (const form of new Set([term, PorterStemmer.stem(term)])) {

@@ -1,4 +1,6 @@
+import Fuse from 'fuse.js';
 import { ArticleSearch } from '../../src/search/articleSearch';
+import { SpellingCorrector } from '../../src/nlu/spelling';
 import type { Article } from '../../src/knowledge/schema';
 import { realKnowledge } from '../helpers/testCore';
 
@@ -79,3 +81,36 @@ describe('ArticleSearch over hand-made articles', () => {
     expect(search.search('bluetooth pairing')).toEqual([]);
   });
 });
+
+describe('ArticleSearch with a speller', () => {
+  const article = (id: string, title: string, keywords: string[], steps: string[]): Article => ({
+    id, product: 'kettle', errorCodes: [], kind: 'fix', topic: 'troubleshooting', title, summary: title, keywords, symptoms: [], askedAs: [], steps,
+  });
+  const articles = [
+    article('descale', 'Descale the kettle', ['limescale', 'vinegar'], ['Boil vinegar and water, then rinse.']),
+    article('fuse', 'Replace the plug fuse', ['fuse', 'plug'], ['Unplug it and swap the fuse.']),
+  ];
+  const speller = new SpellingCorrector(['descale', 'kettle', 'limescale', 'vinegar', 'replace', 'plug', 'fuse']);
+  afterEach(() => jest.restoreAllMocks());
+
+  test('a word the speller knows is matched fuzzily, once', () => {
+    const fuzzy = jest.spyOn(Fuse.prototype, 'search');
+    const search = new ArticleSearch(articles, speller);
+    expect(search.search('vinegar')[0]?.article.id).toBe('descale');
+    expect(fuzzy).toHaveBeenCalled();
+    fuzzy.mockClear();
+    search.search('vinegar');
+    expect(fuzzy).not.toHaveBeenCalled();
+  });
+
+  // A fuzzy scan of every article takes milliseconds, and words outside the domain are common.
+  test('a word in no article or phrase, that the speller cannot correct, costs no fuzzy scan and still counts by its stem', () => {
+    const fuzzy = jest.spyOn(Fuse.prototype, 'search');
+    const search = new ArticleSearch(articles, speller);
+    expect(search.search('sourdough recipes')).toEqual([]);
+    // "rinsing" is in no phrase, but its stem is in the descale steps.
+    expect(search.search('rinsing')[0]?.article.id).toBe('descale');
+    expect(fuzzy).not.toHaveBeenCalled();
+  });
+});
+
