@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { LOADER_FILE, START_FLAGS } from '../bundle/bundleFiles';
 import { loadConfig } from '../config';
 import { coreFromConfig } from '../core/coreFromConfig';
 import { EVAL_FILES, loadIntentSet } from '../eval/evalData';
@@ -76,7 +76,8 @@ function variedMessages(seeds: string[], n: number): string[] {
 async function timeToFirstAnswer(root: string): Promise<number> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [join(root, 'dist', 'src', 'index.js')], {
+  // As `npm start` runs it: the bundle, from its code cache.
+  const child = spawn(process.execPath, [...START_FLAGS, LOADER_FILE], {
     cwd: root,
     env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', MicrosoftAppId: '' },
     stdio: 'ignore',

@@ -1,15 +1,21 @@
 import { loadConfig } from '../config';
-import { writeModelArtifact, sourceFingerprint } from '../core/modelArtifact';
+import { readModelArtifact, writeModelArtifact, sourceFingerprint } from '../core/modelArtifact';
 import { createSupportCore } from '../core/supportCore';
 import { loadKnowledge } from '../knowledge/loadKnowledge';
 
 // `npm run train` (and every build): checks the data, trains the intent model once, works out the
 // search matches of every known word, and keeps all three in MODEL_FILE, so the bot starts from
-// them instead of parsing, training and fuzzy-matching at every start.
+// them instead of parsing, training and fuzzy-matching at every start. When the kept model already
+// comes from the current data and code (the fingerprint), it is kept: `--force` trains anyway.
 function main(): void {
   const config = loadConfig();
   const started = performance.now();
   const fingerprint = sourceFingerprint(config.knowledgeDir);
+  const kept = readModelArtifact(config.modelFile, fingerprint);
+  if (kept?.intentModel.algorithm === config.classifier && !process.argv.includes('--force')) {
+    console.log(`the trained model is up to date with the data and code (built ${kept.builtAt}); kept ${config.modelFile} (npm run train -- --force trains anyway)`);
+    return;
+  }
   const knowledge = loadKnowledge(config.knowledgeDir);
   const core = createSupportCore(knowledge, { classifier: config.classifier });
   const searchIndex = core.search.buildIndex();
