@@ -6,7 +6,7 @@ import { BUNDLE_FILE as BUNDLE, CODE_CACHE_FILE, WRITE_CODE_CACHE } from './bund
 /**
  * `npm start`: runs the server as the one file `npm run build` bundles (server.js, beside this),
  * compiled from the V8 code cache the build made by starting it once. A start then skips finding,
- * reading and compiling some 2,000 module files, most of its time to the first answer.
+ * reading and compiling some 1,500 module files, most of its time to the first answer.
  * The cache is only a speed-up: a Node whose V8 rejects it compiles the bundle as usual.
  *
  * With `--prime` (the build's own start), it writes that cache when its parent asks, then exits.
