@@ -1,5 +1,5 @@
 import { loadConfig } from '../config';
-import { readModelArtifact, writeModelArtifact, sourceFingerprint } from '../core/modelArtifact';
+import { sourceFingerprint, upToDateArtifact, writeModelArtifact } from '../core/modelArtifact';
 import { createSupportCore } from '../core/supportCore';
 import { loadKnowledge } from '../knowledge/loadKnowledge';
 
@@ -11,8 +11,8 @@ function main(): void {
   const config = loadConfig();
   const started = performance.now();
   const fingerprint = sourceFingerprint(config.knowledgeDir);
-  const kept = readModelArtifact(config.modelFile, fingerprint);
-  if (kept?.intentModel.algorithm === config.classifier && !process.argv.includes('--force')) {
+  const kept = upToDateArtifact(config.modelFile, fingerprint, config.classifier);
+  if (kept && !process.argv.includes('--force')) {
     console.log(`the trained model is up to date with the data and code (built ${kept.builtAt}); kept ${config.modelFile} (npm run train -- --force trains anyway)`);
     return;
   }

@@ -55,6 +55,12 @@ export function readModelArtifact(file: string, fingerprint: string): ModelArtif
   return artifact.fingerprint === fingerprint && complete ? artifact : undefined;
 }
 
+/** The artifact when it needs no training: built from this data and code, for this classifier. */
+export function upToDateArtifact(file: string, fingerprint: string, algorithm: IntentModelData['algorithm']): ModelArtifact | undefined {
+  const artifact = readModelArtifact(file, fingerprint);
+  return artifact?.intentModel.algorithm === algorithm ? artifact : undefined;
+}
+
 export function writeModelArtifact(file: string, artifact: ModelArtifact): void {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify(artifact));
