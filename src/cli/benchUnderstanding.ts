@@ -6,6 +6,7 @@ import { coreFromConfig } from '../core/coreFromConfig';
 import { EVAL_FILES, loadIntentSet } from '../eval/evalData';
 import { TARGETS } from '../eval/targets';
 import { classifyLine } from './classifyLine';
+import { answersAMessage } from './firstAnswer';
 
 // `npm run bench:understanding`: how fast `classify` is over 10,000 messages on one core, and how long
 // the bot takes from process start to answering its first message. Prints numbers; asserts nothing.
@@ -84,30 +85,12 @@ async function timeToFirstAnswer(root: string): Promise<number> {
   });
   try {
     for (;;) {
-      if (await answers(port)) return Math.round(performance.now() - started);
+      if (await answersAMessage(`http://127.0.0.1:${port}/api/messages`, `bench-${port}`)) return Math.round(performance.now() - started);
       if (performance.now() - started > 30_000) throw new Error('the bot did not answer within 30 s');
       await new Promise((r) => setTimeout(r, 5));
     }
   } finally {
     child.kill();
-  }
-}
-
-// One real turn with the replies in the response body (deliveryMode expectReplies).
-async function answers(port: number): Promise<boolean> {
-  try {
-    const res = await fetch(`http://127.0.0.1:${port}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        type: 'message', id: 'bench-1', text: 'my watch shows error 1002', channelId: 'webchat', deliveryMode: 'expectReplies',
-        serviceUrl: 'http://127.0.0.1:9', from: { id: 'bench-user' }, recipient: { id: 'bot' }, conversation: { id: `bench-${port}` },
-      }),
-    });
-    const body = (await res.json()) as { activities?: unknown[] };
-    return res.ok && (body.activities?.length ?? 0) > 0;
-  } catch {
-    return false;
   }
 }
 

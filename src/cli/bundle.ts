@@ -3,6 +3,7 @@ import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { build } from 'esbuild';
+import { answersAMessage } from './firstAnswer';
 import { BUNDLE_FILE, CODE_CACHE_FILE, LOADER_FILE, START_FLAGS, WRITE_CODE_CACHE } from '../bundle/bundleFiles';
 
 // The last step of `npm run build`: bundles the compiled server into one file, starts it once as
@@ -41,7 +42,7 @@ async function prime(): Promise<void> {
   const timer = setTimeout(() => child.kill(), PRIME_TIMEOUT_MS);
   try {
     const url = await listeningUrl(child);
-    await answersAMessage(url);
+    if (!(await answersAMessage(url, 'build'))) throw new Error('the bundled server did not answer a message');
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     child.send(WRITE_CODE_CACHE);
     if ((await exited) !== 0) throw new Error('the bundled server did not write its code cache');
@@ -69,20 +70,6 @@ function parsed(line: string): Record<string, unknown> | undefined {
   } catch {
     return undefined;
   }
-}
-
-// One turn with the replies in the response (deliveryMode expectReplies), so no connector is needed.
-async function answersAMessage(url: string): Promise<void> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      type: 'message', id: 'build-1', text: 'my watch shows error 1002', channelId: 'webchat', deliveryMode: 'expectReplies',
-      serviceUrl: 'http://127.0.0.1:9', from: { id: 'build' }, recipient: { id: 'bot' }, conversation: { id: 'build' },
-    }),
-  });
-  const body = (await res.json()) as { activities?: { text?: string }[] };
-  if (!res.ok || !body.activities?.some((a) => a.text)) throw new Error(`the bundled server did not answer a message (HTTP ${res.status})`);
 }
 
 main().catch((err) => {
