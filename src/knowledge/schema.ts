@@ -4,6 +4,7 @@ import { z } from 'zod';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-_.]*$/, 'ids are lower-case letters, digits, - _ .');
 const nonEmpty = z.string().trim().min(1);
+const singleWord = z.string().regex(/^[\p{Ll}\p{N}']+$/u, 'one lower-case word, no spaces or punctuation');
 const errorCode = z.string().regex(/^\d{3,5}$/, 'an error code is 3 to 5 digits, quoted');
 const url = z.string().url();
 const hhmm = /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/;
@@ -35,7 +36,11 @@ export const catalogueSchema = z.strictObject({
     names: z.array(nonEmpty),
     // Phrases holding a companion's name that do not mean the device ("phone number", "phone lines").
     notDevices: z.array(nonEmpty).default([]),
-  }).default({ names: [], notDevices: [] }),
+    // Words that make a companion named after them the other end ("w my phone"), and the words that
+    // may stand between the two ("to my work laptop"); single lower-case words, as messages are read.
+    linkWords: z.array(singleWord).default([]),
+    linkFillers: z.array(singleWord).default([]),
+  }).default({ names: [], notDevices: [], linkWords: [], linkFillers: [] }),
 });
 
 export const articleSchema = z.strictObject({

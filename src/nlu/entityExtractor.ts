@@ -35,6 +35,7 @@ export class EntityExtractor {
   private readonly unsupported = new PhraseIndex<string>();
   /** Companion device names, and phrases holding one that are not the device (entry undefined). */
   private readonly companions = new PhraseIndex<string | undefined>();
+  private readonly links: Links;
 
   constructor(
     catalogue: Catalogue,
@@ -47,6 +48,7 @@ export class EntityExtractor {
     for (const d of catalogue.unsupportedDevices) this.unsupported.add(phraseOf(d), phraseOf(d));
     for (const d of catalogue.companionDevices.notDevices) this.companions.add(phraseOf(d), undefined);
     for (const d of catalogue.companionDevices.names) this.companions.add(phraseOf(d), phraseOf(d));
+    this.links = { words: new Set(catalogue.companionDevices.linkWords), fillers: new Set(catalogue.companionDevices.linkFillers) };
   }
 
   /** `stems`: the message's classifier tokens when the caller has them already (they imply a device). */
@@ -60,14 +62,14 @@ export class EntityExtractor {
     const other = this.unsupported.longest(raw);
     if (other) entities.unsupported = other.entry;
     const companions = this.companions.all(raw);
-    const companion = companionSubject(companions, raw);
+    const companion = companionSubject(companions, raw, this.links);
     if (companion) entities.companion = companion;
     // "quartz watch" is not a smartwatch: the words of an unsupported device are not searched for devices.
     const notInOther = (m: Match<AliasEntry>) => !other || m.start + m.length <= other.start || m.start >= other.start + other.length;
     // "my samsung phone", "samsung tv": a lone brand word just before another device is that device's brand.
     const otherStarts = [...companions.filter((c) => c.entry !== undefined), ...this.unsupported.all(raw)].map((d) => d.start);
     const brandOfOther = (m: Match<AliasEntry>) => m.length === 1 && otherStarts.some((at) => at > m.start && at - m.start <= BRAND_REACH
-      && !raw.slice(m.start + 1, at).some((w) => LINK_WORDS.has(w)));
+      && !raw.slice(m.start + 1, at).some((w) => this.links.words.has(w)));
     const outside = (m: Match<AliasEntry>) => notInOther(m) && !brandOfOther(m);
     const hit = this.aliases.longest(raw, outside) ?? this.aliases.longest(corrected, outside);
     if (hit) {
@@ -95,25 +97,28 @@ export class EntityExtractor {
   }
 }
 
-// Words that make the device after them the other end of the problem: "won't sync w my phone",
-// "can't reach the nas from my laptop". Up to LINK_REACH words back ("to my work laptop"), over fillers only.
-const LINK_WORDS = new Set(['with', 'w', 'to', 'from', 'between', 'and', 'via', 'through', 'into', 'onto', 'across']);
+// How far back a link word (catalogue companionDevices.linkWords: "won't sync w my phone", "can't reach
+// the nas from my laptop") makes the device the other end of the problem, over fillers only ("to my work
+// laptop"). Anything else between, a verb above all, means the link word belongs to another phrase:
+// "tips to keep my laptop battery healthy" is about the laptop.
 const LINK_REACH = 3;
-// What may stand between the link word and the device. Anything else, a verb above all, means the link
-// word belongs to another phrase: "tips to keep my laptop battery healthy" is about the laptop.
-const LINK_FILLERS = new Set(['my', 'the', 'a', 'an', 'your', 'our', 'their', 'his', 'her', 'work', 'new', 'old', 'other', 'own', 'office', 'home', 'personal', 'spare', 'main', 'company']);
 // How far a lone brand word may stand before the device it belongs to ("samsung galaxy phone").
 const BRAND_REACH = 2;
 
+interface Links {
+  words: ReadonlySet<string>;
+  fillers: ReadonlySet<string>;
+}
+
 // The first companion named as what the message is about: not inside a phrase that is not the
 // device ("phone number"), not after a link word.
-function companionSubject(matches: Match<string | undefined>[], ws: string[]): string | undefined {
+function companionSubject(matches: Match<string | undefined>[], ws: string[], links: Links): string | undefined {
   const notDevice = matches.filter((m) => m.entry === undefined);
   const inside = (m: Match<unknown>) => notDevice.some((n) => m.start >= n.start && m.start + m.length <= n.start + n.length);
   const linked = (m: Match<unknown>) => {
     for (let k = m.start - 1; k >= Math.max(0, m.start - LINK_REACH); k--) {
-      if (LINK_WORDS.has(ws[k])) return true;
-      if (!LINK_FILLERS.has(ws[k])) return false;
+      if (links.words.has(ws[k])) return true;
+      if (!links.fillers.has(ws[k])) return false;
     }
     return false;
   };

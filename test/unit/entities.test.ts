@@ -47,7 +47,10 @@ describe('EntityExtractor with a hand-made catalogue', () => {
       { id: 'acme', name: 'Acme', product: 'kettle', aliases: ['acme', 'acme boil pro'] },
     ],
     unsupportedDevices: ['toaster', 'coffee machine', 'tea kettle'],
-    companionDevices: { names: ['tap', 'smart plug'], notDevices: ['tap water', 'new tap'] },
+    companionDevices: {
+      names: ['tap', 'smart plug'], notDevices: ['tap water', 'new tap'],
+      linkWords: ['with', 'w', 'to', 'from', 'and', 'into'], linkFillers: ['my', 'the', 'home'],
+    },
   };
   const extractor = new EntityExtractor(catalogue, new Set(['4031']), new SpellingCorrector(['kettle', 'acme', 'boil', 'water', 'boiler']));
 
@@ -75,7 +78,10 @@ describe('companion devices: what the message is about, or the other end', () =>
     products: [{ id: 'kettle', name: 'Kettle', aliases: ['kettle'] }],
     brands: [],
     unsupportedDevices: [],
-    companionDevices: { names: ['tap', 'smart plug'], notDevices: ['tap water', 'new tap'] },
+    companionDevices: {
+      names: ['tap', 'smart plug'], notDevices: ['tap water', 'new tap'],
+      linkWords: ['with', 'w', 'to', 'from', 'and', 'into'], linkFillers: ['my', 'the', 'home'],
+    },
   };
   const extractor = new EntityExtractor(catalogue, new Set(), new SpellingCorrector(['kettle']));
 
@@ -97,6 +103,15 @@ describe('companion devices: what the message is about, or the other end', () =>
     'since i got a new tap it boils slowly',
   ])('"%s": the companion is the other end, or not the device', (text) => {
     expect(extractor.extract(text).companion).toBeUndefined();
+  });
+
+  // The link words are the catalogue's: a support lead adds one without touching code.
+  test('a link word added to the catalogue makes the companion the other end', () => {
+    const text = 'kettle switches off using my smart plug';
+    expect(extractor.extract(text).companion).toBe('smart plug');
+    const links = catalogue.companionDevices;
+    const withUsing = new EntityExtractor({ ...catalogue, companionDevices: { ...links, linkWords: [...links.linkWords, 'using'] } }, new Set(), new SpellingCorrector(['kettle']));
+    expect(withUsing.extract(text).companion).toBeUndefined();
   });
 
   test('a lone brand word just before another device is that device\'s brand', () => {

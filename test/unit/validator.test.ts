@@ -96,6 +96,15 @@ describe('a broken copy is reported with the file and line', () => {
     ]);
   });
 
+  test('a link word of two words is refused: messages are matched a word at a time', () => {
+    const file = 'knowledge/catalogue.yaml';
+    const line = '  linkWords: [with, w, to, from, between, and, via, through, into, onto, across]';
+    const root = brokenCopy(file, (t) => replaceLine(t, line, '  linkWords: [with, w, to, from, between, and, via, through, into, onto, across, next to]'));
+    expect(problemsIn(root)).toEqual([
+      { file, line: lineNumberOf(file, line), message: expect.stringMatching(/^companionDevices\.linkWords\.11: one lower-case word/) },
+    ]);
+  });
+
   // Regression test for a bug the first version had.
   test('a YAML syntax error names the file and the broken line', () => {
     const file = 'knowledge/articles/nas/nas-static-ip.yaml';
