@@ -40,6 +40,12 @@ describe('EntityExtractor with the real catalogue', () => {
   });
 });
 
+// The companion devices of the hand-made kettle catalogues below.
+const KETTLE_COMPANIONS: Catalogue['companionDevices'] = {
+  names: ['tap', 'smart plug'], notDevices: ['tap water', 'new tap'],
+  linkWords: ['with', 'w', 'to', 'from', 'and', 'into'], linkFillers: ['my', 'the', 'home'],
+};
+
 describe('EntityExtractor with a hand-made catalogue', () => {
   const catalogue: Catalogue = {
     products: [{ id: 'kettle', name: 'Kettle', aliases: ['kettle', 'water boiler'] }],
@@ -47,10 +53,7 @@ describe('EntityExtractor with a hand-made catalogue', () => {
       { id: 'acme', name: 'Acme', product: 'kettle', aliases: ['acme', 'acme boil pro'] },
     ],
     unsupportedDevices: ['toaster', 'coffee machine', 'tea kettle'],
-    companionDevices: {
-      names: ['tap', 'smart plug'], notDevices: ['tap water', 'new tap'],
-      linkWords: ['with', 'w', 'to', 'from', 'and', 'into'], linkFillers: ['my', 'the', 'home'],
-    },
+    companionDevices: KETTLE_COMPANIONS,
   };
   const extractor = new EntityExtractor(catalogue, new Set(['4031']), new SpellingCorrector(['kettle', 'acme', 'boil', 'water', 'boiler']));
 
@@ -78,10 +81,7 @@ describe('companion devices: what the message is about, or the other end', () =>
     products: [{ id: 'kettle', name: 'Kettle', aliases: ['kettle'] }],
     brands: [],
     unsupportedDevices: [],
-    companionDevices: {
-      names: ['tap', 'smart plug'], notDevices: ['tap water', 'new tap'],
-      linkWords: ['with', 'w', 'to', 'from', 'and', 'into'], linkFillers: ['my', 'the', 'home'],
-    },
+    companionDevices: KETTLE_COMPANIONS,
   };
   const extractor = new EntityExtractor(catalogue, new Set(), new SpellingCorrector(['kettle']));
 
