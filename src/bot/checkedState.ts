@@ -1,4 +1,5 @@
 import { BotState, ConversationState, UserState, type StoreItem, type TurnContext } from 'botbuilder';
+import { storedTextOf, withStoredText } from '../storage/storedText';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type StateClass = new (...args: any[]) => BotState;
@@ -41,8 +42,9 @@ function withETagChecks<T extends StateClass>(Base: T) {
       const key = await this.storageKey(ctx);
       // A second save in one turn (rare: SMS keywords) learns the eTag of the first before writing.
       if (ctx.turnState.get(this.wroteThisTurn)) state.eTag = (await this.storage.read([key]))[key]?.eTag;
-      // No eTag yet means the conversation is new here: nothing to conflict with.
-      await this.storage.write({ [key]: { ...state } });
+      // No eTag yet means the conversation is new here: nothing to conflict with. The text just
+      // compared goes with the copy, so the store need not serialise the state again.
+      await this.storage.write({ [key]: text === undefined ? { ...state } : withStoredText({ ...state }, text) });
       ctx.turnState.set(this.wroteThisTurn, true);
       // The text leaves out the eTag, so the one compared above is the written state's.
       ctx.turnState.set(this.savedText, text ?? stateText(state));
@@ -51,7 +53,8 @@ function withETagChecks<T extends StateClass>(Base: T) {
     private async read(ctx: TurnContext): Promise<Required<CachedState>> {
       const key = await this.storageKey(ctx);
       const state = (await this.storage.read([key]))[key] ?? {};
-      const loaded = { state, hash: stateText(state) };
+      // A store that read the state as text (SQLite) hands that text over: no need to serialise it again.
+      const loaded = { state, hash: storedTextOf(state) ?? stateText(state) };
       ctx.turnState.set(this.slotKey(), loaded);
       return loaded;
     }

@@ -6,8 +6,16 @@ import type { Wording } from './wording';
 
 const ALL_DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
+const MINUTE_MS = 60_000;
+
 /** Contact entries with "open now" or when they next open, shown in the person's own time zone. */
 export class ContactFormatter {
+  // What each contact's hours say in each zone, this minute. Opening times are whole minutes, so the
+  // text cannot change within one, and working it out (luxon's zone arithmetic over a week of days)
+  // costs more than the rest of a hand-off turn; the contacts are the knowledge's, so few.
+  private said = new Map<Hours, Map<string, string>>();
+  private saidMinute = NaN;
+
   constructor(private readonly wording: Wording) {}
 
   manufacturer(m: Manufacturer, now: DateTime, userZone?: string): ContactEntry {
@@ -36,6 +44,20 @@ export class ContactFormatter {
   }
 
   hours(hours: Hours, now: DateTime, userZone?: string): string {
+    const minute = Math.floor(now.toMillis() / MINUTE_MS);
+    if (minute !== this.saidMinute) {
+      this.said = new Map();
+      this.saidMinute = minute;
+    }
+    let byZone = this.said.get(hours);
+    if (!byZone) this.said.set(hours, (byZone = new Map()));
+    const zoneKey = userZone ?? '';
+    let text = byZone.get(zoneKey);
+    if (text === undefined) byZone.set(zoneKey, (text = this.hoursAt(hours, now, userZone)));
+    return text;
+  }
+
+  private hoursAt(hours: Hours, now: DateTime, userZone?: string): string {
     // Round the clock every day: a closing time at the contact's midnight would mislead.
     if (ALL_DAYS.every((d) => hours.week[d] === '00:00-24:00')) return this.wording.say('hours.always_open');
     const zone = userZone ?? hours.timezone;

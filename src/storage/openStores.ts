@@ -10,14 +10,17 @@ import { TimeoutStorage } from './timeoutStorage';
 import { WalCheckpointer } from './walCheckpointer';
 
 export interface StoreOptions {
-  /** A time limit on each state read and write (none when absent). */
+  /** A time limit on each state read and write of a network backend (none when absent). */
   timeoutMs?: number;
 }
 
 /** State storage and event log for the configured backend. Network clients connect in the background. */
 export function openStores(settings: StorageSettings, logger: Logger, options: StoreOptions = {}): Stores {
   const stores = openBackend(settings, logger);
-  return options.timeoutMs ? { ...stores, storage: new TimeoutStorage(stores.storage, options.timeoutMs) } : stores;
+  // SQLite and memory answer synchronously inside the call: no timer could fire before they return,
+  // so a limit there would only cost a timer and a promise race on every read and write.
+  const inProcess = settings.kind === 'sqlite' || settings.kind === 'memory';
+  return options.timeoutMs && !inProcess ? { ...stores, storage: new TimeoutStorage(stores.storage, options.timeoutMs) } : stores;
 }
 
 function openBackend(settings: StorageSettings, logger: Logger): Stores {

@@ -3,6 +3,7 @@ import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 import { GroupCommit } from './groupCommit';
 import type { SqliteDatabase } from './sqliteDatabase';
 import { StorageConflictError } from './storageConflict';
+import { storedTextOf, withStoredText } from './storedText';
 
 const SCHEMA = `CREATE TABLE IF NOT EXISTS state (
   key TEXT PRIMARY KEY,
@@ -55,7 +56,7 @@ export class SqliteStorage implements Storage {
     for (const key of keys) {
       const row = this.select.get(key);
       // The parsed document is new and ours: the eTag goes on it rather than on a copy of it.
-      if (row) items[key] = Object.assign(JSON.parse(row.doc) as StoreItem, { eTag: row.etag });
+      if (row) items[key] = withStoredText(Object.assign(JSON.parse(row.doc) as StoreItem, { eTag: row.etag }), row.doc);
     }
     return items;
   }
@@ -64,7 +65,10 @@ export class SqliteStorage implements Storage {
   async write(changes: StoreItems): Promise<void> {
     if (!changes) throw new ReferenceError('Changes are required when writing.');
     // Serialised now: what is stored is the items as they were when written, whatever happens to them next.
-    const rows = Object.entries(changes).map(([key, { eTag, ...doc }]): Row => ({ key, eTag, json: JSON.stringify(doc) }));
+    const rows = Object.entries(changes).map(([key, item]): Row => {
+      const { eTag, ...doc } = item;
+      return { key, eTag, json: storedTextOf(item) ?? JSON.stringify(doc) };
+    });
     return this.operations.add(() => {
       try {
         this.writeAll(rows);

@@ -1,5 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { MemoryStorage, TestAdapter, TurnContext, type StoreItems } from 'botbuilder';
 import { CheckedConversationState } from '../../src/bot/checkedState';
+import { openSqliteDatabase } from '../../src/storage/sqliteDatabase';
+import { SqliteStorage } from '../../src/storage/sqliteStorage';
 
 /** MemoryStorage that counts writes. */
 class CountingStorage extends MemoryStorage {
@@ -81,5 +86,63 @@ describe('conversation state saved with eTag checks', () => {
     (await data.get(second))!.step = 6;
     await state.saveChanges(second);
     expect(storage.writes).toBe(3);
+  });
+});
+
+describe('conversation state on SQLite, which hands over the text it read and is handed the text to write', () => {
+  let dir: string;
+  beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'checked-state-'))));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** SqliteStorage that counts writes and serialisations of the state. */
+  function sqliteState(file: string) {
+    const db = openSqliteDatabase(join(dir, file));
+    class CountingSqlite extends SqliteStorage {
+      writes = 0;
+      override write(changes: StoreItems): Promise<void> {
+        this.writes += 1;
+        return super.write(changes);
+      }
+    }
+    const storage = new CountingSqlite(db);
+    const state = new CheckedConversationState(storage);
+    return { db, storage, state, data: state.createProperty<Data>('data') };
+  }
+
+  test('state read and left as it was is not written, and is read back as it was saved', async () => {
+    const { db, storage, state, data } = sqliteState('unchanged.sqlite');
+    const first = turn();
+    await data.set(first, { step: 1, notes: ['ü', '🙂', 'a "quoted" word'] });
+    await state.saveChanges(first);
+    expect(storage.writes).toBe(1);
+
+    const second = turn();
+    expect(await data.get(second)).toEqual({ step: 1, notes: ['ü', '🙂', 'a "quoted" word'] });
+    await state.saveChanges(second);
+    expect(storage.writes).toBe(1);
+    db.close();
+  });
+
+  test('a changed state is stored as it is when saved, whatever happens to it afterwards', async () => {
+    const { db, state, data } = sqliteState('changed.sqlite');
+    const first = turn();
+    await data.set(first, { step: 1 });
+    await state.saveChanges(first);
+
+    const second = turn();
+    const d = (await data.get(second))!;
+    d.step = 2;
+    d.notes = ['b'];
+    await state.saveChanges(second);
+    // Edited after the save: the stored text must be the saved state's, not a stale or later one.
+    d.step = 3;
+
+    const third = turn();
+    expect(await data.get(third)).toEqual({ step: 2, notes: ['b'] });
+    (await data.get(third))!.step = 4;
+    await state.saveChanges(third);
+    const fourth = turn();
+    expect(await data.get(fourth)).toEqual({ step: 4, notes: ['b'] });
+    db.close();
   });
 });

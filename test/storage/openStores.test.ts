@@ -11,6 +11,7 @@ import { RedisEventLog } from '../../src/storage/redisEventLog';
 import { RedisStorage } from '../../src/storage/redisStorage';
 import { SqliteEventLog } from '../../src/storage/sqliteEventLog';
 import { SqliteStorage } from '../../src/storage/sqliteStorage';
+import { TimeoutStorage } from '../../src/storage/timeoutStorage';
 import { eventAt } from './eventLogContract';
 
 const logger = pino({ level: 'silent' });
@@ -36,6 +37,15 @@ describe('openStores', () => {
     expect((await reopened.storage.read(['k'])).k.n).toBe(1);
     expect(await reopened.events.read()).toHaveLength(1);
     await reopened.close();
+  });
+
+  test('a time limit wraps the network backends only: SQLite answers inside the call, where no timer can fire', async () => {
+    const sqlite = openStores({ kind: 'sqlite', file: join(dir, 'limited', 'support.sqlite') }, logger, { timeoutMs: 50 });
+    expect(sqlite.storage).toBeInstanceOf(SqliteStorage);
+    await sqlite.close();
+    const redis = openStores({ kind: 'redis', url: 'redis://127.0.0.1:1/0', keyPrefix: 'support:' }, logger, { timeoutMs: 50 });
+    expect(redis.storage).toBeInstanceOf(TimeoutStorage);
+    await redis.close();
   });
 
   test('memory: botbuilder MemoryStorage and the in-memory event log', async () => {

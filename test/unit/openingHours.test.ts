@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import * as openingHours from '../../src/hours/openingHours';
 import { isValidZone, openState } from '../../src/hours/openingHours';
 import type { Hours } from '../../src/knowledge/schema';
 import { testCore } from '../helpers/testCore';
@@ -121,5 +122,24 @@ describe('ContactFormatter.hours in the person\'s own zone', () => {
 
   test('a contact that never opens says closed', () => {
     expect(core.contacts.hours({ timezone: NY, week: {} }, ny('2026-11-18T12:00'), 'Asia/Tokyo')).toBe(core.wording.say('hours.closed'));
+  });
+
+  test('worked out once a minute per contact and zone, and right on each side of opening time', () => {
+    const spy = jest.spyOn(openingHours, 'openState');
+    try {
+      const before = core.contacts.hours(weekdays, ny('2026-11-18T07:59:00'));
+      expect(core.contacts.hours(weekdays, ny('2026-11-18T07:59:59.999'))).toBe(before);
+      expect(spy).toHaveBeenCalledTimes(1);
+      expect(before).toContain(core.wording.say('hours.today'));
+      // Another zone is its own text; the next minute is worked out again, and the contact is open.
+      expect(core.contacts.hours(weekdays, ny('2026-11-18T07:59:30'), 'Asia/Tokyo')).toContain('10:00 PM');
+      expect(spy).toHaveBeenCalledTimes(2);
+      const after = core.contacts.hours(weekdays, ny('2026-11-18T08:00:00'));
+      expect(spy).toHaveBeenCalledTimes(3);
+      expect(after).toContain('8:00 PM');
+      expect(after).not.toBe(before);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
