@@ -1,6 +1,7 @@
 import { fork, spawnSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { START_FLAGS } from '../bundle/bundleFiles';
 import type { BotKind, CpuSample, FromBot, MemorySample, ToBot } from './botMessages';
 import type { BotProbe } from './customerLoad';
 
@@ -28,7 +29,8 @@ export class BotUnderTest implements BotProbe {
   private constructor(readonly kind: BotKind, private readonly child: ChildProcess, readonly url: string) {}
 
   static async start(options: BotStart): Promise<BotUnderTest> {
-    const execArgv = ['--expose-gc', '--no-deprecation', ...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : [])];
+    // The server's own Node flags, as `npm start` runs it, for the echo bot and the assistant alike.
+    const execArgv = [...START_FLAGS, '--expose-gc', '--no-deprecation', ...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : [])];
     const child = fork(join(__dirname, 'botChild.js'), [options.kind], {
       env: { ...process.env, PORT: '0', MicrosoftAppId: '', ...options.env },
       execArgv,
