@@ -42,7 +42,7 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
   const sender = new ReplySender(core.wording, options.observer);
   const events = new TurnEvents(stores.events, core.now);
   // Redacted transcripts and the handoff to a person (agent hub event, helpdesk webhook with a retried outbox).
-  const transcripts = config.transcripts ? new TranscriptMiddleware({ store: new TranscriptStore(storage), redact: core.redact, logger }) : undefined;
+  const transcripts = config.transcripts ? new TranscriptMiddleware({ store: stores.transcripts ?? new TranscriptStore(storage), redact: core.redact, logger }) : undefined;
   const { handoff, retrier } = handoffFromConfig(config, { storage, wording: core.wording, logger, transcripts });
   const onForget = transcripts ? [(ctx: TurnContext) => transcripts.forget(ctx)] : [];
   const bot = new SupportBot({ core, sender, conversationState, userState, logger, events, teams: config.teams, handoff, onForget });

@@ -5,6 +5,8 @@ import { MemoryEventLog } from './memoryEventLog';
 import { openSqliteDatabase } from './sqliteDatabase';
 import { SqliteEventLog } from './sqliteEventLog';
 import { SqliteStorage } from './sqliteStorage';
+import { SqliteTranscriptLog } from './sqliteTranscriptLog';
+import { TranscriptStore } from '../transcripts/transcriptStore';
 import type { Stores } from './stores';
 import { TimeoutStorage } from './timeoutStorage';
 import { WalCheckpointer } from './walCheckpointer';
@@ -41,9 +43,12 @@ function openBackend(settings: StorageSettings, logger: Logger): Stores {
 function openSqliteStores(file: string, logger: Logger): Stores {
   const db = openSqliteDatabase(file);
   const checkpointer = new WalCheckpointer(db, file, logger);
+  const storage = new SqliteStorage(db);
   return {
-    storage: new SqliteStorage(db),
+    storage,
     events: new SqliteEventLog(db),
+    // Transcripts written by earlier versions, as documents in the state table, stay readable and forgettable.
+    transcripts: new SqliteTranscriptLog(db, { earlier: new TranscriptStore(storage) }),
     describe: `sqlite ${file}`,
     close: async () => {
       await checkpointer.stop();

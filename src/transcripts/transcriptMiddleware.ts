@@ -2,13 +2,13 @@ import type { Activity, Middleware, TurnContext } from 'botbuilder';
 import type { Logger } from '../logger';
 import type { Redact } from '../privacy/redact';
 import { toTranscriptEntry, type Speaker, type TranscriptEntry } from './transcriptEntry';
-import type { ConversationRef, TranscriptStore } from './transcriptStore';
+import type { ConversationRef, TranscriptLog } from './transcriptStore';
 
 const PENDING = Symbol('transcriptPending');
 const FORGOTTEN = Symbol('transcriptForgotten');
 
 export interface TranscriptMiddlewareDeps {
-  store: TranscriptStore;
+  store: TranscriptLog;
   redact: Redact;
   logger?: Logger;
   now?: () => Date;
@@ -29,7 +29,7 @@ export interface TranscriptSource {
 export class TranscriptMiddleware implements Middleware, TranscriptSource {
   private readonly now: () => Date;
   /** Where the transcripts are: read one for a handoff or a support lead, delete one to forget. */
-  readonly store: TranscriptStore;
+  readonly store: TranscriptLog;
 
   constructor(private readonly deps: TranscriptMiddlewareDeps) {
     this.now = deps.now ?? (() => new Date());

@@ -10,6 +10,20 @@ export interface ConversationRef {
   conversationId: string;
 }
 
+/** Where redacted transcripts are kept: appended to every turn, read for a handoff, deleted by "forget me". */
+export interface TranscriptLog {
+  append(ref: ConversationRef, entries: TranscriptEntry[]): Promise<void>;
+  /** The conversation's entries, oldest first. */
+  read(ref: ConversationRef): Promise<TranscriptEntry[]>;
+  /** Forgets the conversation's transcript, all of it. */
+  delete(ref: ConversationRef): Promise<void>;
+}
+
+/** The conversation's name in a store: its channel and a hash of its id, never the id (an SMS id is a phone number). */
+export function transcriptName(ref: ConversationRef): string {
+  return `${ref.channelId}/${pseudonym(`${ref.channelId}:${ref.conversationId}`)}`;
+}
+
 interface PageDocument {
   entries: TranscriptEntry[];
 }
@@ -20,7 +34,7 @@ interface PageDocument {
  * filled, so its cost does not grow with the conversation. Appends are eTag-checked on the head, so
  * two turns writing at once both land. Keys hold a hash of the conversation id, never the id itself.
  */
-export class TranscriptStore {
+export class TranscriptStore implements TranscriptLog {
   constructor(private readonly storage: Storage, private readonly limits: TranscriptLimits = DEFAULT_TRANSCRIPT_LIMITS) {}
 
   async append(ref: ConversationRef, entries: TranscriptEntry[]): Promise<void> {
@@ -58,7 +72,7 @@ export class TranscriptStore {
 
   /** The head document's key. */
   key(ref: ConversationRef): string {
-    return `transcripts/${ref.channelId}/${pseudonym(`${ref.channelId}:${ref.conversationId}`)}`;
+    return `transcripts/${transcriptName(ref)}`;
   }
 
   /** Where page n of the transcript under the head `key` is kept. */

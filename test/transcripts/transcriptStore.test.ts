@@ -9,10 +9,12 @@ import pino from 'pino';
 import { capturedLogger } from '../helpers/capturedLogger';
 import { openSqliteDatabase, type SqliteDatabase } from '../../src/storage/sqliteDatabase';
 import { SqliteStorage } from '../../src/storage/sqliteStorage';
+import { SqliteTranscriptLog } from '../../src/storage/sqliteTranscriptLog';
 import { RedisStorage } from '../../src/storage/redisStorage';
 import type { TranscriptEntry } from '../../src/transcripts/transcriptEntry';
 import { TranscriptMiddleware } from '../../src/transcripts/transcriptMiddleware';
-import { TranscriptStore } from '../../src/transcripts/transcriptStore';
+import { TranscriptStore, type TranscriptLog } from '../../src/transcripts/transcriptStore';
+import type { TranscriptLimits } from '../../src/transcripts/transcriptPages';
 import { redactorFor } from '../../src/privacy/redactorFor';
 import { ConversationHarness } from '../helpers/conversationRunner';
 import { realKnowledge } from '../helpers/testCore';
@@ -21,20 +23,21 @@ import { startAzurite, type Azurite } from '../storage/azurite';
 const entry = (text: string, role: 'user' | 'bot' = 'user'): TranscriptEntry => ({ type: 'message', from: { id: role, role }, timestamp: '2026-11-22T10:00:00.000Z', text });
 const ref = { channelId: 'sms', conversationId: '+15550100150' };
 
-/** One backend: fresh data; each client() is another connection, as another bot process would have. */
-interface Backend {
-  client(): Storage;
+/** One backend: fresh data; each log() is another connection, as another bot process would have. */
+interface LogBackend {
+  log(limits?: TranscriptLimits): TranscriptLog;
   close(): Promise<void>;
 }
 
-function describeTranscriptStore(name: string, open: () => Promise<Backend>): void {
-  describe(`transcripts on ${name}`, () => {
-    let backend: Backend;
+/** What every transcript log does, the paged documents of any Storage and SQLite's rows alike. */
+function describeTranscriptLog(name: string, open: () => Promise<LogBackend>): void {
+  describe(`transcripts: ${name}`, () => {
+    let backend: LogBackend;
     beforeEach(async () => (backend = await open()));
     afterEach(() => backend.close());
 
     test('appends in order, reads back, deletes', async () => {
-      const store = new TranscriptStore(backend.client());
+      const store = backend.log();
       await store.append(ref, [entry('one'), entry('two', 'bot')]);
       await store.append(ref, [entry('three')]);
       expect((await store.read(ref)).map((e) => e.text)).toEqual(['one', 'two', 'three']);
@@ -43,14 +46,53 @@ function describeTranscriptStore(name: string, open: () => Promise<Backend>): vo
       expect(await store.read(ref)).toEqual([]);
     });
 
-    test('appends racing from two processes all land (eTag-checked, retried)', async () => {
-      const [a, b] = [new TranscriptStore(backend.client()), new TranscriptStore(backend.client())];
+    test('appends racing from two processes all land', async () => {
+      const [a, b] = [backend.log(), backend.log()];
       await a.append(ref, [entry('first')]);
       await Promise.all(Array.from({ length: 8 }, (_, i) => (i % 2 ? a : b).append(ref, [entry(`n${i}`)])));
       const texts = (await a.read(ref)).map((e) => e.text);
       expect(texts[0]).toBe('first');
       expect(texts.slice(1).sort()).toEqual(['n0', 'n1', 'n2', 'n3', 'n4', 'n5', 'n6', 'n7']);
+      expect((await b.read(ref)).map((e) => e.text)).toEqual(texts);
     });
+
+    test('keeps the latest entries within the count and size limits, dropping the oldest', async () => {
+      const store = backend.log({ maxEntries: 3, maxChars: 100_000 });
+      await store.append(ref, [entry('1'), entry('2')]);
+      await store.append(ref, [entry('3'), entry('4'), entry('5')]);
+      expect((await store.read(ref)).map((e) => e.text)).toEqual(['3', '4', '5']);
+
+      const small = backend.log({ maxEntries: 100, maxChars: 600 });
+      const other = { ...ref, conversationId: 'small' };
+      await small.append(other, Array.from({ length: 10 }, (_, i) => entry(`${i}`.padEnd(50, 'x'))));
+      const kept = await small.read(other);
+      expect(JSON.stringify(kept).length).toBeLessThanOrEqual(600);
+      expect(kept.length).toBeGreaterThan(1);
+      expect(kept.at(-1)!.text).toMatch(/^9x/);
+      // One entry larger than the limit on its own is kept: the newest always stays.
+      await small.append(other, [entry('y'.repeat(700))]);
+      expect((await small.read(other)).map((e) => e.text)).toEqual(['y'.repeat(700)]);
+    });
+  });
+}
+
+/** One backend: fresh data; each client() is another connection, as another bot process would have. */
+interface Backend {
+  client(): Storage;
+  close(): Promise<void>;
+}
+
+/** The paged documents of any botbuilder Storage: the log's contract, then what pages add. */
+function describeTranscriptStore(name: string, open: () => Promise<Backend>): void {
+  describeTranscriptLog(`pages on ${name}`, async () => {
+    const backend = await open();
+    return { log: (limits) => new TranscriptStore(backend.client(), limits), close: () => backend.close() };
+  });
+
+  describe(`transcript pages on ${name}`, () => {
+    let backend: Backend;
+    beforeEach(async () => (backend = await open()));
+    afterEach(() => backend.close());
 
     // Pages of 3 entries: the racing appends seal pages while they collide.
     const paged = { maxEntries: 30, maxChars: 100_000 };
@@ -102,6 +144,50 @@ describe('SQLite', () => {
       close: async () => dbs.forEach((db) => db.close()),
     };
   });
+
+  describeTranscriptLog('rows in SQLite', async () => {
+    const file = join(dir, `t${++files}.sqlite`);
+    const dbs: SqliteDatabase[] = [];
+    return {
+      log: (limits) => {
+        const db = openSqliteDatabase(file);
+        dbs.push(db);
+        return new SqliteTranscriptLog(db, { limits });
+      },
+      close: async () => dbs.forEach((db) => db.close()),
+    };
+  });
+
+  describe('rows in SQLite', () => {
+    test('a turn appends rows: no transcript document is read or rewritten', async () => {
+      const db = openSqliteDatabase(join(dir, 'rows.sqlite'));
+      const storage = new SqliteStorage(db);
+      const read = jest.spyOn(storage, 'read');
+      const log = new SqliteTranscriptLog(db, { earlier: new TranscriptStore(storage) });
+      for (let i = 0; i < 30; i++) await log.append(ref, [entry(`${i}`), entry(`${i} answered`, 'bot')]);
+      expect(read).not.toHaveBeenCalled();
+      expect(db.prepare('SELECT count(*) FROM state').pluck().get()).toBe(0);
+      expect(db.prepare('SELECT entries FROM transcript_sizes').pluck().all()).toEqual([60]);
+      // The conversation is named by a hash, never by its id (an SMS id is a phone number).
+      expect(JSON.stringify(db.prepare('SELECT conversation FROM transcript_entries').pluck().all())).not.toContain('5550100150');
+      db.close();
+    });
+
+    test('a transcript kept as documents by an earlier version is read first, and forgotten with the rest', async () => {
+      const db = openSqliteDatabase(join(dir, 'upgrade.sqlite'));
+      const storage = new SqliteStorage(db);
+      const earlier = new TranscriptStore(storage, { maxEntries: 30, maxChars: 100_000 });
+      for (let i = 0; i < 7; i++) await earlier.append(ref, [entry(`old ${i}`)]);
+      const log = new SqliteTranscriptLog(db, { earlier });
+      await log.append(ref, [entry('new')]);
+      expect((await log.read(ref)).map((e) => e.text)).toEqual(['old 0', 'old 1', 'old 2', 'old 3', 'old 4', 'old 5', 'old 6', 'new']);
+      await log.delete(ref);
+      expect(await log.read(ref)).toEqual([]);
+      expect(db.prepare('SELECT count(*) FROM state').pluck().get()).toBe(0);
+      expect(db.prepare('SELECT count(*) FROM transcript_sizes').pluck().get()).toBe(0);
+      db.close();
+    });
+  });
 });
 
 describe('Azure Blob (Azurite)', () => {
@@ -142,21 +228,14 @@ if (!redisUrl) {
   });
 }
 
-describe('the length cap', () => {
-  test('keeps the latest entries within the count and size limits, dropping the oldest', async () => {
+describe('the paged store\'s head document', () => {
+  test('counts the entries dropped to stay within the limits', async () => {
     const storage = new MemoryStorage();
     const store = new TranscriptStore(storage, { maxEntries: 3, maxChars: 100_000 });
     await store.append(ref, [entry('1'), entry('2')]);
     await store.append(ref, [entry('3'), entry('4'), entry('5')]);
-    expect((await store.read(ref)).map((e) => e.text)).toEqual(['3', '4', '5']);
     const doc = (await storage.read([store.key(ref)]))[store.key(ref)];
     expect(doc.dropped).toBe(2);
-
-    const small = new TranscriptStore(new MemoryStorage(), { maxEntries: 100, maxChars: 600 });
-    await small.append(ref, Array.from({ length: 10 }, (_, i) => entry(`${i}`.padEnd(50, 'x'))));
-    const kept = await small.read(ref);
-    expect(JSON.stringify(kept).length).toBeLessThanOrEqual(600);
-    expect(kept.at(-1)!.text).toMatch(/^9x/);
   });
 
   test('the key is a hash of the channel and conversation, never the id (an SMS id is a phone number)', () => {
