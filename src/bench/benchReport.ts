@@ -1,6 +1,6 @@
 import { table } from '../eval/evalReport';
 import { BENCH_TARGETS } from './benchTargets';
-import type { BotKind } from './botMessages';
+import { BOT_KINDS, type BotKind } from './botMessages';
 import type { LoadSummary } from './latencySummary';
 import type { ConversationMemory } from './memoryProbe';
 import { kb, mb, ms, pct } from './units';
@@ -26,7 +26,8 @@ export interface BenchSetup {
 
 export interface BenchRun {
   setup: BenchSetup;
-  bots: Record<BotKind, BotResults>;
+  /** The dialog floor is left out of a run that did not measure it. */
+  bots: Record<Exclude<BotKind, 'floor'>, BotResults> & { floor?: BotResults };
 }
 
 export interface Verdict {
@@ -48,10 +49,15 @@ export function verdicts({ bots }: BenchRun): Verdict[] {
   ];
 }
 
+/** The bots the run measured, in the order they ran. */
+function measured(run: BenchRun): Array<[BotKind, BotResults]> {
+  return BOT_KINDS.flatMap((kind) => (run.bots[kind] ? [[kind, run.bots[kind]] as [BotKind, BotResults]] : []));
+}
+
 /** What the errors were, for each load that had any. */
 function errorLines(run: BenchRun): string[] {
-  return (['saturation', 'realistic'] as const).flatMap((load) => (['echo', 'assistant'] as const).flatMap((kind) => {
-    const kinds = errorKindsText(run.bots[kind][load]);
+  return (['saturation', 'realistic'] as const).flatMap((load) => measured(run).flatMap(([kind, results]) => {
+    const kinds = errorKindsText(results[load]);
     return kinds ? [`Errors, ${load} ${kind}: ${kinds}`, ''] : [];
   }));
 }
@@ -66,21 +72,23 @@ export function cpuPerTurn(s: LoadSummary): string {
   return s.turns ? ms((s.botCpu * s.seconds * 1000) / s.turns) : '–';
 }
 
-export function saturationRatio(bots: Record<BotKind, BotResults>): number {
-  return bots.echo.saturation.turnsPerSecond > 0 ? bots.assistant.saturation.turnsPerSecond / bots.echo.saturation.turnsPerSecond : 0;
+/** A bot's saturation throughput as a share of the echo bot's. */
+export function saturationRatio(bots: BenchRun['bots'], kind: BotKind = 'assistant'): number {
+  const of = bots[kind];
+  return of && bots.echo.saturation.turnsPerSecond > 0 ? of.saturation.turnsPerSecond / bots.echo.saturation.turnsPerSecond : 0;
 }
 
 /** The tables `npm run bench` prints and writes to reports/bench.md. */
 export function benchTables(run: BenchRun): string {
-  const loads = (['saturation', 'realistic'] as const).flatMap((load) => (['echo', 'assistant'] as const).map((kind) => {
-    const s = run.bots[kind][load];
+  const loads = (['saturation', 'realistic'] as const).flatMap((load) => measured(run).map(([kind, results]) => {
+    const s = results[load];
     return [
       load, kind, s.turnsPerSecond.toFixed(0), ms(s.p50), ms(s.p95), ms(s.p99), ms(s.max), String(s.errors), String(s.lost), String(s.repliesAfterAnswer),
       String(s.turns), (s.turns ? s.replies / s.turns : 0).toFixed(2), pct(s.botCpu), cpuPerTurn(s), pct(s.loadGeneratorCpu),
     ];
   }));
-  const memory = (['echo', 'assistant'] as const).map((kind) => {
-    const m = run.bots[kind].memory;
+  const memory = measured(run).map(([kind, results]) => {
+    const m = results.memory;
     return [kind, String(m.conversations), mb(m.before.heapUsed), mb(m.after.heapUsed), kb(m.heapPerConversation), mb(m.before.rss), mb(m.after.rss), kb(m.rssPerConversation)];
   });
   return [
@@ -88,6 +96,7 @@ export function benchTables(run: BenchRun): string {
     '',
     ...errorLines(run),
     `Saturation throughput, assistant / echo: **${pct(saturationRatio(run.bots))}**`,
+    ...(run.bots.floor ? ['', `Saturation throughput, dialog floor / echo: ${pct(saturationRatio(run.bots, 'floor'))} (the most a bot of the assistant's shape reaches on this framework)`] : []),
     '',
     table(['bot', 'conversations left open', 'heap before MB', 'heap after MB', 'heap KB / conversation', 'RSS before MB', 'RSS after MB', 'RSS KB / conversation'], memory),
     '',
@@ -106,6 +115,9 @@ export function benchMarkdown(run: BenchRun): string {
     '',
     `- **saturation**: ${s.saturation}`,
     `- **realistic**: ${s.realistic}`,
+    '- **echo** answers each message with its text: the framework\'s floor. **floor** (when measured) adds what any bot of the assistant\'s shape ' +
+      'needs from the framework and nothing of the assistant\'s own: conversation and user state on the same storage, a botbuilder-dialogs ' +
+      'ComponentDialog (waterfall and text prompt) continued by every message, two replies a turn (the assistant sends 1.8).',
     '- Each load runs on a fresh bot process. Saturation runs with the per-conversation rate limit off (`RATE_LIMIT_BURST=0`): a customer ' +
       'with no pause is over it by design and would mostly be dropped; the realistic load runs with the production settings, limit included.',
     '- **turn latency**: from sending POST /api/messages to having both the bot\'s answer to that POST and every reply it posted to the local connector ' +

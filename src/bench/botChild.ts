@@ -3,7 +3,8 @@ import { createApp } from '../app';
 import { loadConfig, type Config } from '../config';
 import { coreFromConfig } from '../core/coreFromConfig';
 import { createLogger, type Logger } from '../logger';
-import type { BotKind, FromBot, MemorySample, ToBot } from './botMessages';
+import { BOT_KINDS, type BotKind, type FromBot, type MemorySample, type ToBot } from './botMessages';
+import { createDialogFloorApp } from './dialogFloorApp';
 import { createEchoApp } from './echoApp';
 
 // The bot under test in its own process (forked by `npm run bench`), so the load generator does not
@@ -16,6 +17,7 @@ interface Running {
 
 function start(kind: BotKind, config: Config, logger: Logger): Running {
   if (kind === 'echo') return createEchoApp(config, logger, coreFromConfig(config, logger).wording);
+  if (kind === 'floor') return createDialogFloorApp(config, logger, coreFromConfig(config, logger).wording);
   const app = createApp(config, logger);
   return { server: app.server, close: () => app.stores.close() };
 }
@@ -32,7 +34,7 @@ function memory(): MemorySample {
 
 function main(): void {
   const kind = process.argv[2] as BotKind;
-  if (kind !== 'echo' && kind !== 'assistant') throw new Error(`unknown bot "${kind}" (echo or assistant)`);
+  if (!BOT_KINDS.includes(kind)) throw new Error(`unknown bot "${kind}" (${BOT_KINDS.join(', ')})`);
   const config = loadConfig();
   const app = start(kind, config, createLogger(config.logLevel));
   const send = (m: FromBot) => process.send?.(m);

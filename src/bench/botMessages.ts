@@ -1,6 +1,8 @@
 // What the bot process under test and the load generator say to each other over the fork's IPC channel.
 
-export type BotKind = 'echo' | 'assistant';
+/** echo: the framework's floor; floor: the same with state, dialogs and two replies a turn; assistant: the support assistant. */
+export type BotKind = 'echo' | 'floor' | 'assistant';
+export const BOT_KINDS: readonly BotKind[] = ['echo', 'floor', 'assistant'];
 
 /** The bot process's memory right after a full garbage collection, in bytes. */
 export interface MemorySample {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchMarkdown, benchTables, cpuPerTurn, type BenchRun, type BotResults } from '../bench/benchReport';
-import type { BotKind } from '../bench/botMessages';
+import { BOT_KINDS, type BotKind } from '../bench/botMessages';
 import { BotUnderTest, pinToCpu } from '../bench/botUnderTest';
 import { runLoad } from '../bench/customerLoad';
 import { CUSTOMER_SCRIPTS } from '../bench/customerScripts';
@@ -13,12 +13,13 @@ import { TurnClient } from '../bench/turnClient';
 import { loadConfig } from '../config';
 import { ms } from '../bench/units';
 
-// `npm run bench`: the echo bot, then the support assistant, each in its own process behind the same
-// restify server and CloudAdapter, driven over HTTP by simulated customers; replies go to a local
-// connector in this process. Prints the tables and writes reports/bench.md.
+// `npm run bench`: the echo bot, the dialog floor (echo with state, a dialog and two replies a turn),
+// then the support assistant, each in its own process behind the same restify server and CloudAdapter,
+// driven over HTTP by simulated customers; replies go to a local connector in this process. Prints the
+// tables and writes reports/bench.md.
 // `npm run bench -- --soak 600`: the assistant under a steady load for 600 s, memory every 10 s → reports/soak.md.
 // Options: --quick (shorter phases), --pin (bot on CPU 1, load generator on CPU 0, with taskset), --cpu-prof
-// (V8 CPU profiles of the bots into reports/profiles/), --only echo|assistant.
+// (V8 CPU profiles of the bots into reports/profiles/), --only echo|floor|assistant.
 // Not pinned by default, as a bot runs in production: V8's garbage collector and compiler work on helper
 // threads, and pinned to one core with the main thread they slow each turn down (measured: about a third more CPU a turn).
 
@@ -68,7 +69,7 @@ async function main(): Promise<void> {
       return;
     }
     const bots: Partial<Record<BotKind, BotResults>> = {};
-    for (const kind of ['echo', 'assistant'] as const) {
+    for (const kind of BOT_KINDS) {
       if (options.only && options.only !== kind) continue;
       bots[kind] = await measure(kind, start, connector, serviceUrl, plans);
     }
@@ -81,7 +82,7 @@ async function main(): Promise<void> {
         realistic: `${plans.realistic.customers} customers pausing ${plans.realistic.thinkMs.join('–')} ms before each message (about ${plans.realistic.customers} turns/s offered); ` +
           `${plans.realistic.warmUpMs / 1000} s warm-up, then ${plans.realistic.durationMs / 1000} s counted`,
       },
-      bots: { echo: bots.echo, assistant: bots.assistant },
+      bots: { echo: bots.echo, assistant: bots.assistant, floor: bots.floor },
     };
     console.log(`\n${benchTables(run)}\n`);
     writeFileSync(join(root, 'reports', 'bench.md'), benchMarkdown(run));
@@ -155,8 +156,8 @@ function parseArgs(args: string[]): Options {
     else if (arg === '--cpu-prof') options.cpuProf = true;
     else if (arg === '--quick') options.quick = true;
     else if (arg === '--soak') options.soakSeconds = positive(args[++i], '--soak');
-    else if (arg === '--only' && (args[i + 1] === 'echo' || args[i + 1] === 'assistant')) options.only = args[++i] as BotKind;
-    else throw new Error(`unknown option "${arg}" (use --soak SECONDS, --quick, --pin, --cpu-prof, --only echo|assistant)`);
+    else if (arg === '--only' && BOT_KINDS.includes(args[i + 1] as BotKind)) options.only = args[++i] as BotKind;
+    else throw new Error(`unknown option "${arg}" (use --soak SECONDS, --quick, --pin, --cpu-prof, --only ${BOT_KINDS.join('|')})`);
   }
   return options;
 }

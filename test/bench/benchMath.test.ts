@@ -1,6 +1,6 @@
 import { percentile, summarise } from '../../src/bench/latencySummary';
 import { growthKbPerMinute, slope } from '../../src/bench/memoryTrend';
-import { verdicts, type BenchRun, type BotResults } from '../../src/bench/benchReport';
+import { benchTables, saturationRatio, verdicts, type BenchRun, type BotResults } from '../../src/bench/benchReport';
 import type { LoadSummary } from '../../src/bench/latencySummary';
 
 describe('turn latency percentiles', () => {
@@ -64,5 +64,16 @@ describe('targets', () => {
     expect(met(run(bot(710, load(200, 10, 0, 1))))).toEqual([true, true, false, true]);
     expect(met(run(bot(710, load(200, 10, 1, 0))))).toEqual([true, true, false, true]);
     expect(met(run(bot(710, load(200), 10 * 1024)))).toEqual([true, true, true, false]);
+  });
+
+  test('the dialog floor, when measured, gets its own rows and ratio; the targets stay the assistant\'s', () => {
+    const withFloor: BenchRun = { ...run(bot(300, load(200, 49))), bots: { ...run(bot(300, load(200, 49))).bots, floor: bot(450, load(200)) } };
+    expect(saturationRatio(withFloor.bots)).toBeCloseTo(0.3);
+    expect(saturationRatio(withFloor.bots, 'floor')).toBeCloseTo(0.45);
+    const tables = benchTables(withFloor);
+    expect(tables).toContain('| saturation | floor | 450 |');
+    expect(tables).toContain('dialog floor / echo: 45%');
+    expect(met(withFloor)[0]).toBe(false);
+    expect(benchTables(run(bot(300, load(200))))).not.toContain('floor');
   });
 });

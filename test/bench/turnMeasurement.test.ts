@@ -2,6 +2,7 @@ import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { createApp } from '../../src/app';
+import { createDialogFloorApp } from '../../src/bench/dialogFloorApp';
 import { createEchoApp } from '../../src/bench/echoApp';
 import { LocalConnector } from '../../src/bench/localConnector';
 import { TurnClient } from '../../src/bench/turnClient';
@@ -46,6 +47,19 @@ describe('a turn measured through the local connector', () => {
     client.close();
     expect(turn).toMatchObject({ status: 200, replies: 1, lost: false, replyAfterAnswer: false });
     expect(turn.latencyMs).toBeGreaterThan(0);
+  });
+
+  test('the dialog floor asks on the first message, then answers and asks again: two replies a turn', async () => {
+    const app = createDialogFloorApp(config, silent, coreFromConfig(config).wording);
+    const client = await clientFor(app.server);
+    const first = await client.send('floor-1', 'hello', 'webchat');
+    const second = await client.send('floor-1', 'again', 'webchat');
+    const third = await client.send('floor-1', 'and again', 'webchat');
+    client.close();
+    await app.close();
+    expect(first).toMatchObject({ status: 200, replies: 1, lost: false });
+    expect(second).toMatchObject({ status: 200, replies: 2, lost: false, replyAfterAnswer: false });
+    expect(third).toMatchObject({ status: 200, replies: 2, lost: false });
   });
 
   test('the assistant: the first message of a smartwatch flow gets its two replies before the POST is answered', async () => {
