@@ -33,12 +33,14 @@ export async function runLoad(client: TurnClient, scripts: readonly CustomerScri
   const countFrom = started + plan.warmUpMs;
   const end = countFrom + plan.durationMs;
   const latencies: number[] = [];
+  const answered: number[] = [];
   const counts = { errors: 0, lost: 0, repliesAfterAnswer: 0, replies: 0 };
   const errorKinds: Record<string, number> = {};
   // CPU use and the bot's errors are read when counting starts and ends.
   const window = countedWindow(plan, bot);
   const record = (o: TurnOutcome) => {
     latencies.push(o.latencyMs);
+    answered.push(o.answeredMs);
     if (o.error) {
       counts.errors += 1;
       errorKinds[o.error] = (errorKinds[o.error] ?? 0) + 1;
@@ -69,7 +71,7 @@ export async function runLoad(client: TurnClient, scripts: readonly CustomerScri
   // Errors the bot logs while the last turns finish after the window still count.
   const logged = bot.errors() - w.errorsBefore;
   if (logged > 0) errorKinds['error in the bot\'s log'] = logged;
-  return summarise(latencies, { seconds: plan.durationMs / 1000, ...counts, errors: counts.errors + logged, errorKinds, botCpu: w.botCpu, loadGeneratorCpu: w.ownCpu });
+  return summarise(latencies, { seconds: plan.durationMs / 1000, ...counts, errors: counts.errors + logged, errorKinds, botCpu: w.botCpu, loadGeneratorCpu: w.ownCpu }, answered);
 }
 
 async function countedWindow(plan: LoadPlan, bot: BotProbe) {

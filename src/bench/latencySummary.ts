@@ -7,6 +7,8 @@ export interface LoadSummary {
   p95: number;
   p99: number;
   max: number;
+  /** p99 of POST sent → POST answered (ms). */
+  answeredP99: number;
   /** Non-2xx answers, failed requests and error lines in the bot's log. */
   errors: number;
   /** The errors by kind, e.g. { "HTTP 408": 2 }. */
@@ -22,13 +24,14 @@ export interface LoadSummary {
   loadGeneratorCpu: number;
 }
 
-export type PhaseCounts = Omit<LoadSummary, 'turns' | 'turnsPerSecond' | 'p50' | 'p95' | 'p99' | 'max'>;
+export type PhaseCounts = Omit<LoadSummary, 'turns' | 'turnsPerSecond' | 'p50' | 'p95' | 'p99' | 'max' | 'answeredP99'>;
 
-/** Percentiles by the nearest-rank method over the turn latencies (ms). */
-export function summarise(latencies: number[], counts: PhaseCounts): LoadSummary {
+/** Percentiles by the nearest-rank method over the turn latencies and the times to the POST's answer (ms). */
+export function summarise(latencies: number[], counts: PhaseCounts, answered: number[]): LoadSummary {
   const sorted = Float64Array.from(latencies).sort();
   return {
     ...counts,
+    answeredP99: percentile(Float64Array.from(answered).sort(), 0.99),
     turns: sorted.length,
     turnsPerSecond: counts.seconds > 0 ? sorted.length / counts.seconds : 0,
     p50: percentile(sorted, 0.5),

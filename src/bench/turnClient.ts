@@ -3,8 +3,10 @@ import type { LocalConnector, PendingTurn } from './localConnector';
 
 /** How one turn went, as a customer would see it. */
 export interface TurnOutcome {
-  /** POST sent → the bot answered the POST and every reply posted before that answer arrived (ms). */
+  /** What the customer waits for, as issue 6 defines it: POST sent → its last reply received (ms); → the answer, for a turn with none. */
   latencyMs: number;
+  /** POST sent → the bot answered the POST (ms): the channel's wait, which also covers the turn's writes after its replies. */
+  answeredMs: number;
   /** The bot's HTTP status, or 0 when the request failed. */
   status: number;
   /** What went wrong, when something did: "HTTP 503", "ECONNRESET", … */
@@ -48,12 +50,16 @@ export class TurnClient {
       const answeredAt = performance.now();
       const repliesAtAnswer = turn.replies;
       if (turn.replies === 0) await replyWithin(turn, LOST_AFTER_MS);
-      const done = Math.max(answeredAt, turn.lastReplyAt ?? answeredAt);
+      const lastSeen = turn.lastReplyAt ?? answeredAt;
       const error = status >= 200 && status <= 299 ? undefined : `HTTP ${status}`;
-      return { latencyMs: done - started, status, error, replies: turn.replies, lost: turn.replies === 0, replyAfterAnswer: turn.replies > repliesAtAnswer };
+      return {
+        latencyMs: lastSeen - started, answeredMs: answeredAt - started, status, error,
+        replies: turn.replies, lost: turn.replies === 0, replyAfterAnswer: turn.replies > repliesAtAnswer,
+      };
     } catch (err) {
       const error = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
-      return { latencyMs: performance.now() - started, status: 0, error, replies: turn.replies, lost: turn.replies === 0, replyAfterAnswer: false };
+      const failedAt = performance.now() - started;
+      return { latencyMs: failedAt, answeredMs: failedAt, status: 0, error, replies: turn.replies, lost: turn.replies === 0, replyAfterAnswer: false };
     } finally {
       this.connector.forget(conversationId, id);
     }

@@ -152,8 +152,10 @@ export class SupportBot extends ActivityHandler {
       await this.bot.sender.send(ctx, [textReply(this.deps, saved === 'conflict' ? 'state.busy' : 'state.save_failed')]);
       return;
     }
+    // The state is saved: the turn's events are written while its replies go out, not after them.
+    const recorded = this.deps.events.flush(ctx).catch((err: unknown) => this.bot.logger.warn({ err }, 'could not record turn events'));
     await hold.release(ctx);
-    await this.deps.events.flush(ctx).catch((err: unknown) => this.bot.logger.warn({ err }, 'could not record turn events'));
+    await recorded;
   }
 
   private async save(ctx: TurnContext): Promise<'saved' | 'conflict' | 'failed'> {

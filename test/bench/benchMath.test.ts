@@ -10,13 +10,14 @@ describe('turn latency percentiles', () => {
     expect([0.5, 0.95, 0.99, 1].map((q) => percentile(oneToHundred, q))).toEqual([50, 95, 99, 100]);
   });
 
-  test('a summary sorts the latencies itself and counts turns per second', () => {
-    const s = summarise([...oneToHundred].reverse(), { seconds: 4, errors: 1, errorKinds: { 'HTTP 500': 1 }, lost: 2, repliesAfterAnswer: 0, replies: 150, botCpu: 0.5, loadGeneratorCpu: 0.1 });
-    expect(s).toMatchObject({ turns: 100, turnsPerSecond: 25, p50: 50, p99: 99, max: 100, errors: 1, lost: 2, replies: 150 });
+  test('a summary sorts the latencies itself and counts turns per second; the POST\'s answer has its own p99', () => {
+    const answered = oneToHundred.map((n) => n + 1000);
+    const s = summarise([...oneToHundred].reverse(), { seconds: 4, errors: 1, errorKinds: { 'HTTP 500': 1 }, lost: 2, repliesAfterAnswer: 0, replies: 150, botCpu: 0.5, loadGeneratorCpu: 0.1 }, answered.reverse());
+    expect(s).toMatchObject({ turns: 100, turnsPerSecond: 25, p50: 50, p99: 99, max: 100, answeredP99: 1099, errors: 1, lost: 2, replies: 150 });
   });
 
   test('no turns gives zeros, not NaN', () => {
-    expect(summarise([], { seconds: 0, errors: 0, errorKinds: {}, lost: 0, repliesAfterAnswer: 0, replies: 0, botCpu: 0, loadGeneratorCpu: 0 })).toMatchObject({ turnsPerSecond: 0, p99: 0, max: 0 });
+    expect(summarise([], { seconds: 0, errors: 0, errorKinds: {}, lost: 0, repliesAfterAnswer: 0, replies: 0, botCpu: 0, loadGeneratorCpu: 0 }, [])).toMatchObject({ turnsPerSecond: 0, p99: 0, max: 0, answeredP99: 0 });
   });
 });
 
@@ -41,7 +42,7 @@ describe('memory growth over a soak run', () => {
 
 describe('targets', () => {
   const load = (turnsPerSecond: number, p99 = 10, errors = 0, lost = 0): LoadSummary => ({
-    turns: turnsPerSecond * 10, seconds: 10, turnsPerSecond, p50: 1, p95: 5, p99, max: p99, errors, errorKinds: {}, lost, repliesAfterAnswer: 0, replies: 0, botCpu: 1, loadGeneratorCpu: 0.2,
+    turns: turnsPerSecond * 10, seconds: 10, turnsPerSecond, p50: 1, p95: 5, p99, max: p99, answeredP99: p99 + 5, errors, errorKinds: {}, lost, repliesAfterAnswer: 0, replies: 0, botCpu: 1, loadGeneratorCpu: 0.2,
   });
   const bot = (saturation: number, realistic: LoadSummary, heapPerConversation = 1024): BotResults => ({
     saturation: load(saturation),

@@ -47,6 +47,8 @@ describe('a turn measured through the local connector', () => {
     client.close();
     expect(turn).toMatchObject({ status: 200, replies: 1, lost: false, replyAfterAnswer: false });
     expect(turn.latencyMs).toBeGreaterThan(0);
+    // The reply is in before the POST is answered: the customer's wait ends first.
+    expect(turn.answeredMs).toBeGreaterThanOrEqual(turn.latencyMs);
   });
 
   test('the dialog floor asks on the first message, then answers and asks again: two replies a turn', async () => {
@@ -96,6 +98,9 @@ describe('a turn measured through the local connector', () => {
     client.close();
     expect(silentTurn).toMatchObject({ status: 200, replies: 0, lost: true, error: undefined });
     expect(lateTurn).toMatchObject({ status: 200, replies: 1, lost: false, replyAfterAnswer: true });
+    // A turn's latency runs to its last reply, however late; a turn with none ends at the answer.
+    expect(lateTurn.latencyMs).toBeGreaterThan(lateTurn.answeredMs);
+    expect(silentTurn.latencyMs).toBe(silentTurn.answeredMs);
     expect(refused).toMatchObject({ status: 503, error: 'HTTP 503' });
   });
 });
