@@ -96,7 +96,7 @@ export function benchTables(run: BenchRun): string {
     '',
     ...errorLines(run),
     `Saturation throughput, assistant / echo: **${pct(saturationRatio(run.bots))}**`,
-    ...(run.bots.floor ? ['', `Saturation throughput, dialog floor / echo: ${pct(saturationRatio(run.bots, 'floor'))} (the most a bot of the assistant's shape reaches on this framework)`] : []),
+    ...(run.bots.floor ? ['', `Saturation throughput, dialog floor / echo: ${pct(saturationRatio(run.bots, 'floor'))} (state, a dialog and two replies a turn: the framework's part of the assistant's work, none of its own)`] : []),
     '',
     table(['bot', 'conversations left open', 'heap before MB', 'heap after MB', 'heap KB / conversation', 'RSS before MB', 'RSS after MB', 'RSS KB / conversation'], memory),
     '',
