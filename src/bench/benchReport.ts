@@ -24,10 +24,15 @@ export interface BenchSetup {
   realistic: string;
 }
 
+/** Saturation turns per second of each bot in one round. */
+export type SaturationRound = Partial<Record<BotKind, number>>;
+
 export interface BenchRun {
   setup: BenchSetup;
   /** The dialog floor is left out of a run that did not measure it. */
   bots: Record<Exclude<BotKind, 'floor'>, BotResults> & { floor?: BotResults };
+  /** Saturation rounds, the first being the one in `bots`; the ratio target is judged on their median. */
+  rounds?: SaturationRound[];
 }
 
 export interface Verdict {
@@ -37,12 +42,13 @@ export interface Verdict {
 }
 
 /** Each target of issue 6 with the value measured and whether it is met. */
-export function verdicts({ bots }: BenchRun): Verdict[] {
-  const ratio = saturationRatio(bots);
+export function verdicts(run: BenchRun): Verdict[] {
+  const { bots } = run;
+  const ratio = medianRatio(run);
   const real = bots.assistant.realistic;
   const perConversation = bots.assistant.memory.heapPerConversation;
   return [
-    { target: `assistant ≥ ${pct(BENCH_TARGETS.saturationRatio)} of the echo bot's saturation throughput`, value: pct(ratio), met: ratio >= BENCH_TARGETS.saturationRatio },
+    { target: `assistant ≥ ${pct(BENCH_TARGETS.saturationRatio)} of the echo bot's saturation throughput${run.rounds && run.rounds.length > 1 ? ' (median of the rounds)' : ''}`, value: pct(ratio), met: ratio >= BENCH_TARGETS.saturationRatio },
     { target: `realistic load: p99 < ${BENCH_TARGETS.realisticP99Ms} ms`, value: `${ms(real.p99)} ms`, met: real.p99 < BENCH_TARGETS.realisticP99Ms },
     { target: 'realistic load: no errors, no lost turns', value: `${real.errors} errors, ${real.lost} lost`, met: real.errors === 0 && real.lost === 0 },
     { target: `memory per active conversation < ${kb(BENCH_TARGETS.bytesPerConversation)} KB (heap)`, value: `${kb(perConversation)} KB`, met: perConversation < BENCH_TARGETS.bytesPerConversation },
@@ -78,6 +84,35 @@ export function saturationRatio(bots: BenchRun['bots'], kind: BotKind = 'assista
   return of && bots.echo.saturation.turnsPerSecond > 0 ? of.saturation.turnsPerSecond / bots.echo.saturation.turnsPerSecond : 0;
 }
 
+/** A round's throughput of `kind` as a share of the echo bot's in the same round. */
+export function roundRatio(round: SaturationRound, kind: BotKind = 'assistant'): number | undefined {
+  const [of, echo] = [round[kind], round.echo];
+  return of !== undefined && echo ? of / echo : undefined;
+}
+
+/** The median over the rounds of `kind`'s share of the echo bot's throughput (the one run's, without rounds). */
+export function medianRatio(run: BenchRun, kind: BotKind = 'assistant'): number {
+  const ratios = (run.rounds ?? []).map((r) => roundRatio(r, kind)).filter((r): r is number => r !== undefined).sort((a, b) => a - b);
+  if (ratios.length === 0) return saturationRatio(run.bots, kind);
+  const mid = ratios.length / 2;
+  return Number.isInteger(mid) ? (ratios[mid - 1] + ratios[mid]) / 2 : ratios[Math.floor(mid)];
+}
+
+function roundsTable(run: BenchRun): string[] {
+  const rounds = run.rounds ?? [];
+  if (rounds.length < 2) return [];
+  const kinds = BOT_KINDS.filter((kind) => rounds.some((r) => r[kind] !== undefined));
+  const ratioKinds = kinds.filter((kind) => kind !== 'echo');
+  const rows = rounds.map((r, i) => [String(i + 1), ...kinds.map((kind) => r[kind]?.toFixed(0) ?? '–'), ...ratioKinds.map((kind) => pct(roundRatio(r, kind) ?? 0))]);
+  rows.push(['median', ...kinds.map(() => ''), ...ratioKinds.map((kind) => `**${pct(medianRatio(run, kind))}**`)]);
+  return [
+    'Saturation rounds (turns/s; round 1 is the table above; the bots take turns on fresh processes, so a slow spell of the host falls on all of them):',
+    '',
+    table(['round', ...kinds, ...ratioKinds.map((kind) => `${kind} / echo`)], rows),
+    '',
+  ];
+}
+
 /** The tables `npm run bench` prints and writes to reports/bench.md. */
 export function benchTables(run: BenchRun): string {
   const loads = (['saturation', 'realistic'] as const).flatMap((load) => measured(run).map(([kind, results]) => {
@@ -98,6 +133,7 @@ export function benchTables(run: BenchRun): string {
     `Saturation throughput, assistant / echo: **${pct(saturationRatio(run.bots))}**`,
     ...(run.bots.floor ? ['', `Saturation throughput, dialog floor / echo: ${pct(saturationRatio(run.bots, 'floor'))} (state, a dialog and two replies a turn: the framework's part of the assistant's work, none of its own)`] : []),
     '',
+    ...roundsTable(run),
     table(['bot', 'conversations left open', 'heap before MB', 'heap after MB', 'heap KB / conversation', 'RSS before MB', 'RSS after MB', 'RSS KB / conversation'], memory),
     '',
     table(['target', 'measured', ''], verdicts(run).map((v) => [v.target, v.value, v.met ? 'PASS' : '**MISS**'])),

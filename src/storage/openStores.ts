@@ -16,7 +16,7 @@ export interface StoreOptions {
   timeoutMs?: number;
 }
 
-/** State storage and event log for the configured backend. Network clients connect in the background. */
+/** State storage, event log (and on SQLite the transcript log) for the configured backend. Network clients connect in the background. */
 export function openStores(settings: StorageSettings, logger: Logger, options: StoreOptions = {}): Stores {
   const stores = openBackend(settings, logger);
   // SQLite and memory answer synchronously inside the call: no timer could fire before they return,

@@ -1,6 +1,6 @@
 import { percentile, summarise } from '../../src/bench/latencySummary';
 import { growthKbPerMinute, slope } from '../../src/bench/memoryTrend';
-import { benchTables, saturationRatio, verdicts, type BenchRun, type BotResults } from '../../src/bench/benchReport';
+import { benchTables, medianRatio, saturationRatio, verdicts, type BenchRun, type BotResults } from '../../src/bench/benchReport';
 import type { LoadSummary } from '../../src/bench/latencySummary';
 
 describe('turn latency percentiles', () => {
@@ -76,5 +76,20 @@ describe('targets', () => {
     expect(tables).toContain('dialog floor / echo: 45%');
     expect(met(withFloor)[0]).toBe(false);
     expect(benchTables(run(bot(300, load(200))))).not.toContain('floor');
+  });
+
+  test('with rounds, the ratio target is judged on the median of the rounds\' ratios, not on the first alone', () => {
+    const first = run(bot(800, load(200)));
+    const rounds = [{ echo: 1000, assistant: 800 }, { echo: 1500, assistant: 600 }, { echo: 1000, assistant: 650 }];
+    expect(medianRatio({ ...first, rounds })).toBeCloseTo(0.65);
+    expect(met({ ...first, rounds })[0]).toBe(false);
+    expect(met(first)[0]).toBe(true);
+    // An even number of rounds takes the mean of the middle two; the floor has its own median.
+    const withFloor = [{ echo: 1000, floor: 500, assistant: 700 }, { echo: 1000, floor: 400, assistant: 760 }];
+    expect(medianRatio({ ...first, rounds: withFloor })).toBeCloseTo(0.73);
+    expect(medianRatio({ ...first, rounds: withFloor }, 'floor')).toBeCloseTo(0.45);
+    const tables = benchTables({ ...first, rounds: withFloor });
+    expect(tables).toContain('| round | echo | floor | assistant | floor / echo | assistant / echo |');
+    expect(tables).toContain('| median |  |  |  | **45%** | **73%** |');
   });
 });
