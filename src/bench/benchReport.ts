@@ -78,10 +78,14 @@ export function cpuPerTurn(s: LoadSummary): string {
   return s.turns ? ms((s.botCpu * s.seconds * 1000) / s.turns) : '–';
 }
 
+/** The bots' saturation turns per second in the run's first (full) measurement. */
+export function firstRound(bots: Partial<Record<BotKind, BotResults>>): SaturationRound {
+  return Object.fromEntries(Object.entries(bots).map(([kind, r]) => [kind, r.saturation.turnsPerSecond]));
+}
+
 /** A bot's saturation throughput as a share of the echo bot's. */
 export function saturationRatio(bots: BenchRun['bots'], kind: BotKind = 'assistant'): number {
-  const of = bots[kind];
-  return of && bots.echo.saturation.turnsPerSecond > 0 ? of.saturation.turnsPerSecond / bots.echo.saturation.turnsPerSecond : 0;
+  return roundRatio(firstRound(bots), kind) ?? 0;
 }
 
 /** A round's throughput of `kind` as a share of the echo bot's in the same round. */

@@ -16,8 +16,10 @@ interface Running {
 }
 
 function start(kind: BotKind, config: Config, logger: Logger): Running {
-  if (kind === 'echo') return createEchoApp(config, logger, coreFromConfig(config, logger).wording);
-  if (kind === 'floor') return createDialogFloorApp(config, logger, coreFromConfig(config, logger).wording);
+  if (kind !== 'assistant') {
+    const makeApp = kind === 'echo' ? createEchoApp : createDialogFloorApp;
+    return makeApp(config, logger, coreFromConfig(config, logger).wording);
+  }
   const app = createApp(config, logger);
   return { server: app.server, close: () => app.stores.close() };
 }

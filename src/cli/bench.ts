@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { benchMarkdown, benchTables, cpuPerTurn, type BenchRun, type BotResults, type SaturationRound } from '../bench/benchReport';
+import { benchMarkdown, benchTables, cpuPerTurn, firstRound, type BenchRun, type BotResults, type SaturationRound } from '../bench/benchReport';
 import { BOT_KINDS, type BotKind } from '../bench/botMessages';
 import { BotUnderTest, pinToCpu } from '../bench/botUnderTest';
 import { runLoad } from '../bench/customerLoad';
@@ -78,7 +78,7 @@ async function main(): Promise<void> {
       bots[kind] = await measure(kind, start, connector, serviceUrl, plans);
     }
     if (!bots.echo || !bots.assistant) return;
-    const rounds = [saturationOf(bots), ...(await saturationRounds(start, connector, serviceUrl, plans))];
+    const rounds = [firstRound(bots), ...(await saturationRounds(start, connector, serviceUrl, plans))];
     const run: BenchRun = {
       setup: {
         generatedAt: new Date().toISOString(), machine: machine(), load: [loadBefore, loadavg()[0]], pinned, logLevel: LOG_LEVEL,
@@ -101,10 +101,6 @@ async function main(): Promise<void> {
 }
 
 type StartBot = (kind: BotKind, env?: Record<string, string>) => Promise<BotUnderTest>;
-
-function saturationOf(bots: Partial<Record<BotKind, BotResults>>): SaturationRound {
-  return Object.fromEntries(Object.entries(bots).map(([kind, r]) => [kind, r.saturation.turnsPerSecond]));
-}
 
 /** Further saturation rounds, each bot in turn on a fresh process: turns per second only. */
 async function saturationRounds(start: StartBot, connector: LocalConnector, serviceUrl: string, plans: typeof FULL): Promise<SaturationRound[]> {

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { GroupCommit } from './groupCommit';
 
 export type SqliteDatabase = Database.Database;
 
@@ -21,4 +22,16 @@ export function openSqliteDatabase(file: string): SqliteDatabase {
   db.pragma('synchronous = NORMAL');
   db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
   return db;
+}
+
+/** Work on the database inside a batch's transaction: nothing when done, or the error for this call alone. */
+export type SqliteOperation = () => Error | undefined | void;
+
+/**
+ * Operations made during one turn of the event loop (turns that end together), run in one IMMEDIATE
+ * transaction (see GroupCommit), in the order they were added. IMMEDIATE takes the write lock up
+ * front, so a second process waits (busy_timeout) rather than failing mid-way.
+ */
+export function operationBatches(db: SqliteDatabase): GroupCommit<SqliteOperation> {
+  return new GroupCommit(db.transaction((operations: SqliteOperation[]) => operations.map((run) => run() ?? undefined)).immediate);
 }

@@ -1,7 +1,7 @@
 import type { EventLog, EventRange } from '../analytics/eventLog';
 import type { SupportEvent } from '../analytics/supportEvent';
-import { GroupCommit } from './groupCommit';
-import type { SqliteDatabase } from './sqliteDatabase';
+import type { GroupCommit } from './groupCommit';
+import { operationBatches, type SqliteDatabase, type SqliteOperation } from './sqliteDatabase';
 
 // The index on the event's type lets a reader of one kind of event (fix outcomes, every few
 // minutes) skip the rest, which are most of the log, instead of parsing them all.
@@ -26,23 +26,24 @@ interface EventRow {
 
 /** Turn events in the state database's `events` table; same-time events keep their append order. */
 export class SqliteEventLog implements EventLog {
-  private readonly inserts: GroupCommit<SupportEvent[]>;
+  private readonly operations: GroupCommit<SqliteOperation>;
+  private readonly insert;
   private readonly select;
   private readonly selectType;
 
   constructor(db: SqliteDatabase) {
     db.exec(SCHEMA);
-    const insert = db.prepare<[string, string]>('INSERT INTO events (at, event) VALUES (?, ?)');
-    this.inserts = new GroupCommit(db.transaction((appends: SupportEvent[][]) => {
-      for (const events of appends) for (const e of events) insert.run(e.at, JSON.stringify(e));
-    }).immediate);
+    this.insert = db.prepare<[string, string]>('INSERT INTO events (at, event) VALUES (?, ?)');
+    this.operations = operationBatches(db);
     this.select = db.prepare<[string, string], EventRow>(READ);
     this.selectType = db.prepare<[string, string, string], EventRow>(READ_TYPE);
   }
 
   /** Turns that end together share one transaction (see GroupCommit). */
   append(events: SupportEvent[]): Promise<void> {
-    return this.inserts.add(events);
+    return this.operations.add(() => {
+      for (const e of events) this.insert.run(e.at, JSON.stringify(e));
+    });
   }
 
   async read(range: EventRange = {}): Promise<SupportEvent[]> {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
-import { GroupCommit } from './groupCommit';
-import type { SqliteDatabase } from './sqliteDatabase';
+import type { GroupCommit } from './groupCommit';
+import { operationBatches, type SqliteDatabase, type SqliteOperation } from './sqliteDatabase';
 import { StorageConflictError } from './storageConflict';
 import { storedTextOf, withStoredText } from './storedText';
 
@@ -17,9 +17,6 @@ interface Row {
   json: string;
 }
 
-/** One call's work on the database: undefined when done, the conflict when its eTags did not match. */
-type Operation = () => StorageConflictError | undefined;
-
 /**
  * Bot state in a SQLite file: one row per key, the item as JSON, eTags checked inside SQL. Writes
  * and deletes made together (turns ending at once) share one transaction (see GroupCommit), in the
@@ -31,7 +28,7 @@ export class SqliteStorage implements Storage {
   private readonly upsertIfEtag;
   private readonly remove;
   private readonly writeAll;
-  private readonly operations: GroupCommit<Operation>;
+  private readonly operations: GroupCommit<SqliteOperation>;
 
   constructor(db: SqliteDatabase) {
     db.exec(SCHEMA);
@@ -46,8 +43,7 @@ export class SqliteStorage implements Storage {
     this.remove = db.prepare<[string]>('DELETE FROM state WHERE key = ?');
     // Run inside the batch's transaction, this is a savepoint: a conflict undoes its own call only.
     this.writeAll = db.transaction((rows: Row[]) => rows.forEach((row) => this.writeOne(row)));
-    // IMMEDIATE takes the write lock up front, so a second process waits (busy_timeout) rather than failing mid-way.
-    this.operations = new GroupCommit(db.transaction((operations: Operation[]) => operations.map((run) => run())).immediate);
+    this.operations = operationBatches(db);
   }
 
   async read(keys: string[]): Promise<StoreItems> {

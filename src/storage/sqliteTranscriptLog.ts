@@ -1,8 +1,8 @@
 import type { TranscriptEntry } from '../transcripts/transcriptEntry';
 import { DEFAULT_TRANSCRIPT_LIMITS, type TranscriptLimits } from '../transcripts/transcriptPages';
 import { transcriptName, type ConversationRef, type TranscriptLog } from '../transcripts/transcriptStore';
-import { GroupCommit } from './groupCommit';
-import type { SqliteDatabase } from './sqliteDatabase';
+import type { GroupCommit } from './groupCommit';
+import { operationBatches, type SqliteDatabase, type SqliteOperation } from './sqliteDatabase';
 
 // One row per entry, only ever appended; a conversation's count and length are kept beside, so
 // keeping within the caps never needs to read the entries unless they are over.
@@ -38,7 +38,7 @@ export interface SqliteTranscriptLogOptions {
  * for every process. Past the limits the oldest entries go, the newest always stays.
  */
 export class SqliteTranscriptLog implements TranscriptLog {
-  private readonly operations: GroupCommit<() => void>;
+  private readonly operations: GroupCommit<SqliteOperation>;
   private readonly select;
   private readonly insert;
   private readonly grow;
@@ -63,8 +63,7 @@ export class SqliteTranscriptLog implements TranscriptLog {
     this.resize = db.prepare<[number, number, string]>('UPDATE transcript_sizes SET entries = ?, chars = ? WHERE conversation = ?');
     this.remove = db.prepare<[string]>('DELETE FROM transcript_entries WHERE conversation = ?');
     this.removeSize = db.prepare<[string]>('DELETE FROM transcript_sizes WHERE conversation = ?');
-    // IMMEDIATE takes the write lock up front, so a second process waits (busy_timeout) rather than failing mid-way.
-    this.operations = new GroupCommit(db.transaction((operations: Array<() => void>) => operations.forEach((run) => run())).immediate);
+    this.operations = operationBatches(db);
   }
 
   async append(ref: ConversationRef, entries: TranscriptEntry[]): Promise<void> {
