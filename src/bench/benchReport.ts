@@ -1,7 +1,7 @@
 import { table } from '../eval/evalReport';
 import { BENCH_TARGETS } from './benchTargets';
 import { BOT_KINDS, type BotKind } from './botMessages';
-import type { LoadSummary } from './latencySummary';
+import { median, type LoadSummary } from './latencySummary';
 import type { ConversationMemory } from './memoryProbe';
 import { kb, mb, ms, pct } from './units';
 
@@ -75,7 +75,12 @@ export function errorKindsText(s: LoadSummary): string {
 
 /** The bot's CPU time per counted turn (ms): steadier than turns/s on a machine others use too. */
 export function cpuPerTurn(s: LoadSummary): string {
-  return s.turns ? ms((s.botCpu * s.seconds * 1000) / s.turns) : '–';
+  const cpu = cpuMsPerTurn(s);
+  return cpu === undefined ? '–' : ms(cpu);
+}
+
+export function cpuMsPerTurn(s: LoadSummary): number | undefined {
+  return s.turns ? (s.botCpu * s.seconds * 1000) / s.turns : undefined;
 }
 
 /** The bots' saturation turns per second in the run's first (full) measurement. */
@@ -96,10 +101,8 @@ export function roundRatio(round: SaturationRound, kind: BotKind = 'assistant'):
 
 /** The median over the rounds of `kind`'s share of the echo bot's throughput (the one run's, without rounds). */
 export function medianRatio(run: BenchRun, kind: BotKind = 'assistant'): number {
-  const ratios = (run.rounds ?? []).map((r) => roundRatio(r, kind)).filter((r): r is number => r !== undefined).sort((a, b) => a - b);
-  if (ratios.length === 0) return saturationRatio(run.bots, kind);
-  const mid = ratios.length / 2;
-  return Number.isInteger(mid) ? (ratios[mid - 1] + ratios[mid]) / 2 : ratios[Math.floor(mid)];
+  const ratios = (run.rounds ?? []).map((r) => roundRatio(r, kind)).filter((r): r is number => r !== undefined);
+  return ratios.length === 0 ? saturationRatio(run.bots, kind) : median(ratios);
 }
 
 function roundsTable(run: BenchRun): string[] {

@@ -4,24 +4,25 @@ import { loadConfig, type Config } from '../config';
 import { coreFromConfig } from '../core/coreFromConfig';
 import { createLogger, type Logger } from '../logger';
 import { BOT_KINDS, type BotKind, type FromBot, type MemorySample, type ToBot } from './botMessages';
-import { createDialogFloorApp } from './dialogFloorApp';
+import { createDialogFloorApp, FLOOR_SHAPES, FULL_FLOOR, type FloorShape } from './dialogFloorApp';
 import { createEchoApp } from './echoApp';
 
 // The bot under test in its own process (forked by `npm run bench`), so the load generator does not
-// share its event loop. Settings come from the environment like `npm start`; argv[2] picks the bot.
+// share its event loop. Settings come from the environment like `npm start`; argv[2] picks the bot
+// and argv[3] the floor bot's shape (the full floor when absent).
 
 interface Running {
   server: { listen(port: number, host: string, cb: () => void): unknown; address(): unknown; close(cb: () => void): unknown };
   close(): Promise<void>;
 }
 
-function start(kind: BotKind, config: Config, logger: Logger): Running {
-  if (kind !== 'assistant') {
-    const makeApp = kind === 'echo' ? createEchoApp : createDialogFloorApp;
-    return makeApp(config, logger, coreFromConfig(config, logger).wording);
+function start(kind: BotKind, config: Config, logger: Logger, shape: FloorShape): Running {
+  if (kind === 'assistant') {
+    const app = createApp(config, logger);
+    return { server: app.server, close: () => app.stores.close() };
   }
-  const app = createApp(config, logger);
-  return { server: app.server, close: () => app.stores.close() };
+  const wording = coreFromConfig(config, logger).wording;
+  return kind === 'echo' ? createEchoApp(config, logger, wording) : createDialogFloorApp(config, logger, wording, shape);
 }
 
 function memory(): MemorySample {
@@ -36,9 +37,11 @@ function memory(): MemorySample {
 
 function main(): void {
   const kind = process.argv[2] as BotKind;
+  const shape = (process.argv[3] ?? FULL_FLOOR) as FloorShape;
   if (!BOT_KINDS.includes(kind)) throw new Error(`unknown bot "${kind}" (${BOT_KINDS.join(', ')})`);
+  if (!FLOOR_SHAPES.includes(shape)) throw new Error(`unknown floor shape "${shape}" (${FLOOR_SHAPES.join(', ')})`);
   const config = loadConfig();
-  const app = start(kind, config, createLogger(config.logLevel));
+  const app = start(kind, config, createLogger(config.logLevel), shape);
   const send = (m: FromBot) => process.send?.(m);
   app.server.listen(0, '127.0.0.1', () => send({ type: 'ready', port: (app.server.address() as AddressInfo).port }));
   process.on('message', (m: ToBot) => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { START_FLAGS } from '../bundle/bundleFiles';
 import type { BotKind, CpuSample, FromBot, MemorySample, ToBot } from './botMessages';
+import type { FloorShape } from './dialogFloorApp';
 import type { BotProbe } from './customerLoad';
 
 export interface BotStart {
@@ -13,6 +14,8 @@ export interface BotStart {
   cpu?: number;
   /** Write a V8 CPU profile into this folder when the bot stops. */
   cpuProfDir?: string;
+  /** For the floor bot: how much of the assistant's shape it has (default the full floor). */
+  floorShape?: FloorShape;
 }
 
 // pino's numeric levels: 50 error, 60 fatal.
@@ -31,7 +34,7 @@ export class BotUnderTest implements BotProbe {
   static async start(options: BotStart): Promise<BotUnderTest> {
     // The server's own Node flags, as `npm start` runs it, for the echo bot and the assistant alike.
     const execArgv = [...START_FLAGS, '--expose-gc', '--no-deprecation', ...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : [])];
-    const child = fork(join(__dirname, 'botChild.js'), [options.kind], {
+    const child = fork(join(__dirname, 'botChild.js'), [options.kind, ...(options.floorShape ? [options.floorShape] : [])], {
       env: { ...process.env, PORT: '0', MicrosoftAppId: '', ...options.env },
       execArgv,
       stdio: ['ignore', 'pipe', 'inherit', 'ipc'],

@@ -1,9 +1,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { benchMarkdown, benchTables, cpuPerTurn, firstRound, type BenchRun, type BotResults, type SaturationRound } from '../bench/benchReport';
+import { benchMarkdown, benchTables, cpuMsPerTurn, cpuPerTurn, firstRound, type BenchRun, type BotResults, type SaturationRound } from '../bench/benchReport';
 import { BOT_KINDS, type BotKind } from '../bench/botMessages';
 import { BotUnderTest, pinToCpu } from '../bench/botUnderTest';
+import type { FloorShape } from '../bench/dialogFloorApp';
+import { FLOOR_STEPS, floorsMarkdown, type FloorRound } from '../bench/floorSteps';
 import { runLoad } from '../bench/customerLoad';
 import { CUSTOMER_SCRIPTS } from '../bench/customerScripts';
 import { LocalConnector } from '../bench/localConnector';
@@ -18,6 +20,8 @@ import { ms } from '../bench/units';
 // driven over HTTP by simulated customers; replies go to a local connector in this process. Prints the
 // tables and writes reports/bench.md.
 // `npm run bench -- --soak 600`: the assistant under a steady load for 600 s, memory every 10 s → reports/soak.md.
+// `npm run bench -- --floors`: from the echo bot to the assistant one part at a time (state, a second
+// reply, a dialog, the assistant's own work), saturation only, in rounds → reports/floors.md.
 // Options: --quick (shorter phases), --pin (bot on CPU 1, load generator on CPU 0, with taskset), --cpu-prof
 // (V8 CPU profiles of the bots into reports/profiles/), --only echo|floor|assistant.
 // Not pinned by default, as a bot runs in production: V8's garbage collector and compiler work on helper
@@ -47,6 +51,7 @@ interface Options {
   pin: boolean;
   cpuProf: boolean;
   quick: boolean;
+  floors: boolean;
   only?: BotKind;
 }
 
@@ -61,8 +66,8 @@ async function main(): Promise<void> {
   const connector = new LocalConnector();
   const serviceUrl = await connector.start();
   const env = { STORAGE: 'sqlite', SQLITE_FILE: join(dataDir, 'support.sqlite'), LOG_LEVEL };
-  const start: StartBot = (kind, extra = {}) => BotUnderTest.start({
-    kind, env: { ...env, ...extra }, cpu: pinned ? 1 : undefined, cpuProfDir: options.cpuProf ? join(root, 'reports', 'profiles') : undefined,
+  const start: StartBot = (kind, extra = {}, floorShape) => BotUnderTest.start({
+    kind, floorShape, env: { ...env, ...extra }, cpu: pinned ? 1 : undefined, cpuProfDir: options.cpuProf ? join(root, 'reports', 'profiles') : undefined,
   });
   const setupLine = () => `${machine()}; load average ${loadBefore.toFixed(2)} before, ${loadavg()[0].toFixed(2)} after; ` +
     `${pinned ? 'bot on CPU 1, load generator on CPU 0' : 'not pinned'}; LOG_LEVEL=${LOG_LEVEL}; storage sqlite (WAL).`;
@@ -70,6 +75,13 @@ async function main(): Promise<void> {
     mkdirSync(join(root, 'reports'), { recursive: true });
     if (options.soakSeconds) {
       await runSoak(await start('assistant'), connector, serviceUrl, options.soakSeconds, root, setupLine);
+      return;
+    }
+    if (options.floors) {
+      const rounds = await floorRounds(start, connector, serviceUrl, plans);
+      const report = floorsMarkdown(rounds, setupLine(), `${plans.saturation.customers} customers with no pause, ${plans.rounds.warmUpMs / 1000} s warm-up, then ${plans.rounds.durationMs / 1000} s counted`);
+      writeFileSync(join(root, 'reports', 'floors.md'), report);
+      console.log(`\n${report}\nwrote reports/floors.md`);
       return;
     }
     const bots: Partial<Record<BotKind, BotResults>> = {};
@@ -100,7 +112,7 @@ async function main(): Promise<void> {
   }
 }
 
-type StartBot = (kind: BotKind, env?: Record<string, string>) => Promise<BotUnderTest>;
+type StartBot = (kind: BotKind, env?: Record<string, string>, floorShape?: FloorShape) => Promise<BotUnderTest>;
 
 /** Further saturation rounds, each bot in turn on a fresh process: turns per second only. */
 async function saturationRounds(start: StartBot, connector: LocalConnector, serviceUrl: string, plans: typeof FULL): Promise<SaturationRound[]> {
@@ -123,6 +135,23 @@ async function saturationRounds(start: StartBot, connector: LocalConnector, serv
 // drop most of the saturation turns unanswered; saturation measures the work of answering, so the
 // limit is off there. The realistic load runs with the production settings, limit included.
 const NO_RATE_LIMIT = { RATE_LIMIT_BURST: '0' };
+
+/** `--floors`: every step from the echo bot to the assistant at saturation, in rounds, the steps taking turns on fresh processes. */
+async function floorRounds(start: StartBot, connector: LocalConnector, serviceUrl: string, plans: typeof FULL): Promise<FloorRound[]> {
+  const rounds: FloorRound[] = [];
+  for (let n = 1; n <= plans.rounds.count + 1; n++) {
+    const round: FloorRound = {};
+    for (const step of FLOOR_STEPS) {
+      round[step.name] = await withBot(await start(step.kind, NO_RATE_LIMIT, step.shape), connector, serviceUrl, async (client, bot) => {
+        const result = await runLoad(client, CUSTOMER_SCRIPTS, { ...plans.saturation, ...plans.rounds, name: `floors-${step.name}-${n}` }, bot);
+        return { turnsPerSecond: result.turnsPerSecond, cpuMsPerTurn: cpuMsPerTurn(result) ?? NaN };
+      });
+    }
+    console.log(`floors round ${n}: ${FLOOR_STEPS.map((step) => `${step.name} ${round[step.name].turnsPerSecond.toFixed(0)}`).join(', ')} turns/s`);
+    rounds.push(round);
+  }
+  return rounds;
+}
 
 /** Saturation on one bot process; the realistic load, then memory per conversation, on a fresh one. */
 async function measure(kind: BotKind, start: StartBot, connector: LocalConnector, serviceUrl: string, plans: typeof FULL): Promise<BotResults> {
@@ -173,15 +202,16 @@ async function runSoak(bot: BotUnderTest, connector: LocalConnector, serviceUrl:
 }
 
 function parseArgs(args: string[]): Options {
-  const options: Options = { pin: false, cpuProf: false, quick: false };
+  const options: Options = { pin: false, cpuProf: false, quick: false, floors: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--pin') options.pin = true;
     else if (arg === '--cpu-prof') options.cpuProf = true;
     else if (arg === '--quick') options.quick = true;
+    else if (arg === '--floors') options.floors = true;
     else if (arg === '--soak') options.soakSeconds = positive(args[++i], '--soak');
     else if (arg === '--only' && BOT_KINDS.includes(args[i + 1] as BotKind)) options.only = args[++i] as BotKind;
-    else throw new Error(`unknown option "${arg}" (use --soak SECONDS, --quick, --pin, --cpu-prof, --only ${BOT_KINDS.join('|')})`);
+    else throw new Error(`unknown option "${arg}" (use --soak SECONDS, --floors, --quick, --pin, --cpu-prof, --only ${BOT_KINDS.join('|')})`);
   }
   return options;
 }

@@ -1,4 +1,5 @@
-import { percentile, summarise } from '../../src/bench/latencySummary';
+import { FLOOR_STEPS, floorResults, floorsMarkdown } from '../../src/bench/floorSteps';
+import { median, percentile, summarise } from '../../src/bench/latencySummary';
 import { growthKbPerMinute, slope } from '../../src/bench/memoryTrend';
 import { benchTables, medianRatio, saturationRatio, verdicts, type BenchRun, type BotResults } from '../../src/bench/benchReport';
 import type { LoadSummary } from '../../src/bench/latencySummary';
@@ -91,5 +92,43 @@ describe('targets', () => {
     const tables = benchTables({ ...first, rounds: withFloor });
     expect(tables).toContain('| round | echo | floor | assistant | floor / echo | assistant / echo |');
     expect(tables).toContain('| median |  |  |  | **45%** | **73%** |');
+  });
+});
+
+describe('the floors, step by step (`npm run bench -- --floors`)', () => {
+  const steps = FLOOR_STEPS.filter((s) => ['echo', 'state', 'assistant'].includes(s.name));
+  const sample = (turnsPerSecond: number, cpuMsPerTurn: number) => ({ turnsPerSecond, cpuMsPerTurn });
+  // Round 2 is a slow spell of the host: every bot is slower, and the shares barely move.
+  const rounds = [
+    { echo: sample(1000, 0.8), state: sample(900, 0.9), assistant: sample(400, 2.0) },
+    { echo: sample(500, 1.6), state: sample(400, 2.0), assistant: sample(250, 3.0) },
+    { echo: sample(1200, 0.7), state: sample(960, 0.85), assistant: sample(420, 1.9) },
+  ];
+
+  test('a median is the middle value, or the mean of the middle two', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+  });
+
+  test('each step gets the median turns/s, share of the echo bot in the same round, CPU per turn and what it added', () => {
+    const [echo, state, assistant] = floorResults(rounds, steps);
+    expect(echo).toMatchObject({ turnsPerSecond: 1000, shareOfEcho: 1, cpuMsPerTurn: 0.8, addedCpuMs: undefined });
+    // Shares 0.9, 0.8, 0.8 in the rounds: the median share, not the share of the medians (960 / 1000).
+    expect(state.shareOfEcho).toBeCloseTo(0.8);
+    expect(state.turnsPerSecond).toBe(900);
+    expect(state.addedCpuMs).toBeCloseTo(0.1);
+    expect(assistant.shareOfEcho).toBeCloseTo(0.4);
+    expect(assistant.addedCpuMs).toBeCloseTo(1.1);
+  });
+
+  test('the report names every step measured and the CPU a turn may take at the target share', () => {
+    const report = floorsMarkdown(rounds, 'test host', '64 customers');
+    for (const step of steps) expect(report).toContain(`| ${step.name} |`);
+    // Steps not measured are left out rather than shown as NaN.
+    expect(report).not.toContain('| state+reply |');
+    expect(report).not.toContain('NaN');
+    // 0.8 ms for the echo bot ÷ 0.7.
+    expect(report).toContain('about 1.14 ms of bot CPU');
+    expect(report).toContain('3 rounds');
   });
 });

@@ -64,6 +64,18 @@ describe('a turn measured through the local connector', () => {
     expect(third).toMatchObject({ status: 200, replies: 2, lost: false });
   });
 
+  test.each([
+    ['state', 1],
+    ['state+reply', 2],
+  ] as const)('the %s floor of `--floors` answers every message, its first included, with %i replies', async (shape, replies) => {
+    const app = createDialogFloorApp(config, silent, coreFromConfig(config).wording, shape);
+    const client = await clientFor(app.server);
+    const turns = [await client.send(`floor-${shape}`, 'hello', 'webchat'), await client.send(`floor-${shape}`, 'again', 'webchat')];
+    client.close();
+    await app.close();
+    for (const turn of turns) expect(turn).toMatchObject({ status: 200, replies, lost: false, replyAfterAnswer: false });
+  });
+
   test('the assistant: the first message of a smartwatch flow gets its two replies before the POST is answered', async () => {
     const app = createApp(config, silent);
     const client = await clientFor(app.server);
