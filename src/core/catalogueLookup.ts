@@ -34,7 +34,12 @@ export class CatalogueLookup {
       ?? this.k.catalogue.brands.find((b) => b.product === product && b.statusPage)?.statusPage;
   }
 
-  flow(product: string | undefined, errorCode = '1002'): Flow | undefined {
+  /** The code a troubleshooting flow is for when the person names none. */
+  get defaultErrorCode(): string {
+    return this.k.catalogue.defaultErrorCode;
+  }
+
+  flow(product: string | undefined, errorCode = this.defaultErrorCode): Flow | undefined {
     return this.k.flows.find((f) => f.product === product && f.errorCode === errorCode);
   }
 

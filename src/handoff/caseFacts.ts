@@ -31,7 +31,7 @@ export function caseFactsFor(core: SupportCore, known: KnownCase): CaseFacts {
   return {
     device: lookup.product(known.product)?.name ?? wording.say('summary.not_given'),
     brand: lookup.brand(known.brand)?.name,
-    errorCode: flow?.errorCode ?? '1002',
+    errorCode: flow?.errorCode ?? lookup.defaultErrorCode,
     checklist: flow?.checklist ?? {},
     tried: known.tried,
     purchase: earliest && latest ? purchaseLabel(earliest, latest) : undefined,

@@ -97,6 +97,11 @@ export function crossCheck(s: KnowledgeSources): CheckResult {
   };
   for (const id of used) if (!responseIds.has(id)) err('knowledge/responses', undefined, `response "${id}" is used by the bot but not defined`);
 
+  const defaultCode = cat.data.defaultErrorCode;
+  if (!s.flows.some((f) => f.data.errorCode === defaultCode)) {
+    err(cat.file, cat.lineOf(['defaultErrorCode']), `no flow in dialogs/ is for the default error code ${defaultCode}`);
+  }
+
   // Flows
   const answerIds = new Set(Object.keys(s.answers.data.answers));
   const flowKeys = new Set<string>();

@@ -26,6 +26,8 @@ export const brandSchema = z.strictObject({
 });
 
 export const catalogueSchema = z.strictObject({
+  // The code a troubleshooting flow is for when the person names none.
+  defaultErrorCode: errorCode,
   products: z.array(productSchema).min(1),
   brands: z.array(brandSchema),
   // Devices the bot does not support: a message naming one and no supported product is out of scope.

@@ -21,10 +21,10 @@ export interface SearchOptions {
 }
 
 // Words that say nothing about which article fits: the stop words, plus question words and the
-// error itself (every article is about error 1002).
+// words for an error. (So does an error code every article is about; see sharedCodes.)
 const IGNORED = new Set([
   ...STOP_WORDS, 'how', 'what', 'can', 'with', 'you', 'your', 'does', 'did', 'get', 'keeps', 'keep', 'showing',
-  'shows', 'error', 'code', '1002', 'please', 'help', 'im', 'from', 'when', 'why', 'where', 'do',
+  'shows', 'error', 'code', 'please', 'help', 'im', 'from', 'when', 'why', 'where', 'do',
 ]);
 
 // "Why does…" asks for a cause article; "how do I…" for the fix.
@@ -86,6 +86,7 @@ export class ArticleSearch {
   private readonly known: Map<string, TermHit[]>;
   private readonly stems = new Map<string, string>();
   private readonly questions: NearestPhrases<number>;
+  private readonly ignored: ReadonlySet<string>;
 
   /**
    * `speller` maps a typo to a known word first, and `index` holds the known words' matches, so most
@@ -93,6 +94,7 @@ export class ArticleSearch {
    * words, which take 40 ms to work out (their example questions another 40).
    */
   constructor(private readonly articles: Article[], private readonly speller?: SpellingCorrector, index: Partial<SearchIndex> = {}) {
+    this.ignored = new Set([...IGNORED, ...sharedCodes(articles)]);
     this.known = new Map(Object.entries(index.terms ?? {}).map(([term, hits]) => [term, hits.map(([i, match]) => ({ article: articles[i], match }))]));
     this.fuse = new Fuse(articles, { includeScore: true, ignoreLocation: true, threshold: 0.3, minMatchCharLength: 3, keys: [...FIELDS] });
     this.relevance = new FieldRelevance(index.fields ?? this.fieldWords(), FIELDS);
@@ -102,7 +104,7 @@ export class ArticleSearch {
 
   search(query: string, options: SearchOptions = {}): ArticleHit[] {
     const all = words(query).map((w) => this.speller?.correct(w) ?? w);
-    const terms = [...new Set(searchable(all))].slice(0, 12);
+    const terms = [...new Set(this.searchable(all))].slice(0, 12);
     if (terms.length === 0) return [];
     const asksWhy = all.some((w) => CAUSE_WORDS.has(w));
     const fuzzy = this.fuzzyScores(terms);
@@ -145,7 +147,7 @@ export class ArticleSearch {
   /** The matches of every word the speller knows, and the articles' words, for the build to keep. */
   buildIndex(): SearchIndex {
     const terms: TermIndex = {};
-    for (const term of searchable([...(this.speller?.words ?? [])])) {
+    for (const term of this.searchable([...(this.speller?.words ?? [])])) {
       terms[term] = this.termHits(term).map((h) => [this.articles.indexOf(h.article), h.match]);
     }
     return { terms, fields: this.fieldWords(), questions: this.questionWords() };
@@ -161,7 +163,7 @@ export class ArticleSearch {
 
   /** A text's words as the scores read them: stemmed, ignored words out. */
   private reduced(text: string): string[] {
-    return this.stemmed(searchable(words(text)));
+    return this.stemmed(this.searchable(words(text)));
   }
 
   private termHits(term: string): TermHit[] {
@@ -187,6 +189,11 @@ export class ArticleSearch {
     return this.articles.find((a) => a.id === id);
   }
 
+  /** The words that can tell articles apart: three letters or more, and not ignored. */
+  private searchable(all: readonly string[]): string[] {
+    return all.filter((w) => w.length >= 3 && !this.ignored.has(w));
+  }
+
   private accepts(a: Article, o: SearchOptions): boolean {
     return (!o.product || a.product === o.product)
       && (!o.kinds || o.kinds.includes(a.kind))
@@ -194,9 +201,13 @@ export class ArticleSearch {
   }
 }
 
-/** The words that can tell articles apart: three letters or more, and not ignored. */
-function searchable(all: readonly string[]): string[] {
-  return all.filter((w) => w.length >= 3 && !IGNORED.has(w));
+/**
+ * Error codes every article is about: they tell no article apart. Once some articles are about
+ * another code, each code is a word worth matching.
+ */
+function sharedCodes(articles: readonly Article[]): string[] {
+  const [first, ...rest] = articles;
+  return (first?.errorCodes ?? []).filter((code) => rest.every((a) => a.errorCodes.includes(code)));
 }
 
 function kindWeight(article: Article, asksWhy: boolean): number {

@@ -82,6 +82,24 @@ describe('ArticleSearch over hand-made articles', () => {
   });
 });
 
+describe('error codes in the search', () => {
+  const article = (id: string, title: string, errorCodes: string[]): Article => ({
+    id, product: 'kettle', errorCodes, kind: 'fix', topic: 'troubleshooting', title, summary: title, keywords: [title.toLowerCase(), ...errorCodes], symptoms: [], askedAs: [], steps: ['Do it.'],
+  });
+
+  test('a code every article is about tells none apart, so a message of only that code finds nothing', () => {
+    const search = new ArticleSearch([article('descale', 'Descale', ['1002']), article('fuse', 'Fuse', ['1002'])]);
+    expect(search.search('error 1002')).toEqual([]);
+    expect(search.search('descale 1002').map((h) => h.article.id)).toEqual(['descale']);
+  });
+
+  test('once some articles are about another code, each code finds its own articles', () => {
+    const search = new ArticleSearch([article('descale', 'Descale', ['1002']), article('fuse', 'Fuse', ['2001'])]);
+    expect(search.search('error 2001')[0]?.article.id).toBe('fuse');
+    expect(search.search('error 1002')[0]?.article.id).toBe('descale');
+  });
+});
+
 describe('ArticleSearch with a speller', () => {
   const article = (id: string, title: string, keywords: string[], steps: string[]): Article => ({
     id, product: 'kettle', errorCodes: [], kind: 'fix', topic: 'troubleshooting', title, summary: title, keywords, symptoms: [], askedAs: [], steps,

@@ -87,6 +87,21 @@ describe('a broken copy is reported with the file and line', () => {
     ]);
   });
 
+  test('a default error code that no flow is for', () => {
+    const file = 'knowledge/catalogue.yaml';
+    const line = 'defaultErrorCode: "1002"';
+    const root = brokenCopy(file, (t) => replaceLine(t, line, 'defaultErrorCode: "2001"'));
+    expect(problemsIn(root)).toEqual([
+      { file, line: lineNumberOf(file, line), message: 'no flow in dialogs/ is for the default error code 2001' },
+    ]);
+  });
+
+  test('a catalogue without a default error code', () => {
+    const file = 'knowledge/catalogue.yaml';
+    const root = brokenCopy(file, (t) => replaceLine(t, 'defaultErrorCode: "1002"', ''));
+    expect(problemsIn(root)).toEqual([expect.objectContaining({ file, message: expect.stringContaining('defaultErrorCode') })]);
+  });
+
   test('a companion phrase that holds no companion device name', () => {
     const file = 'knowledge/catalogue.yaml';
     const line = '    - phone number';

@@ -104,7 +104,7 @@ export class MainDialog extends InterruptibleDialog {
     switch (route.intent) {
       case 'troubleshoot': {
         if (howTo) return send(howTo);
-        const flow = core.lookup.flow(c.product, route.errorCode ?? '1002');
+        const flow = core.lookup.flow(c.product, route.errorCode);
         if (!flow) return send([textReply(this.deps, 'flow.unknown_code', { code: route.errorCode, device: core.lookup.product(c.product)?.name })]);
         return step.beginDialog(FLOW_DIALOG, { flowId: flow.id });
       }
