@@ -9,9 +9,13 @@ import { understandTurn } from '../turnUnderstanding';
 
 export const ANSWER_PROMPT = 'answerPrompt';
 
-/** What a prompt accepts: answer ids, a device, or a purchase date. */
+/**
+ * What a prompt accepts: answer ids, a device, or a purchase date. `request` is "what do you need?"
+ * after an unclear message: its answers are intents, and a clear request typed instead of a pick
+ * starts over from that message.
+ */
 export type Expectation =
-  | { type: 'answers'; answers: string[]; labels?: string[] }
+  | { type: 'answers' | 'request'; answers: string[]; labels?: string[] }
   | { type: 'product' }
   | { type: 'date' };
 
@@ -75,6 +79,7 @@ export function recogniseAnswer(core: SupportCore, ctx: TurnContext, expect: Exp
   const u = understandTurn(core, ctx);
   switch (expect.type) {
     case 'answers':
+    case 'request':
       return byLabel(text, expect.answers, expect.labels) ?? core.answers.recognise(text, expect.answers, u);
     case 'product': {
       if (u.entities.product ?? u.entities.impliedProduct) return u.entities.product ?? u.entities.impliedProduct;

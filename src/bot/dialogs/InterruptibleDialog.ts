@@ -6,10 +6,13 @@ import { pendingExpectation, recogniseAnswer } from './AnswerPrompt';
 import { answerContext, rememberDevice, type DialogDeps } from './dialogDeps';
 import { asksForPerson, canHandOver, caseSoFar, handOver, recordNoHandoff } from './handOver';
 import { textReply } from './say';
+import type { IntentName } from '../../knowledge/schema';
 import { words } from '../../nlu/normalise';
 
 export const WARRANTY_DIALOG = 'warrantyDialog';
 const MIN_OFF_TOPIC_WORDS = 3;
+/** What people come to the bot for; said clearly at "what do you need?", it is the answer, with its own words. */
+const REQUESTS: IntentName[] = ['troubleshoot', 'warranty', 'repair', 'prevention', 'contact_support', 'service_status'];
 
 /**
  * Handles what a person may say at any point (help, cancel, a person, thanks, a side question)
@@ -40,6 +43,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const { core } = this.deps;
     const u = understandTurn(core, dc.context);
     if (u.confidence < core.confidenceThreshold) return undefined;
+    if (pendingExpectation(dc)?.type === 'request' && REQUESTS.includes(u.intent)) return this.restartWith(dc);
     const reply = (id: string) => this.sideAnswer(dc, [textReply(this.deps, id)]);
     switch (u.intent) {
       case 'cancel':

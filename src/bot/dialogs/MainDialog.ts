@@ -67,6 +67,8 @@ export class MainDialog extends InterruptibleDialog {
     (step.values as Record<string, unknown>).route = route;
     // The understander already turned "unsure, nothing of the domain named" into out_of_scope.
     if (u.clarify) {
+      // Kept now, so that "where can I get it repaired?" instead of a pick knows which device "it" is.
+      await rememberDevice(this.deps, step.context, route.product, route.brand);
       const choices = [...new Set([...u.ranking.map((r) => r.intent).filter((i) => CLARIFY_CHOICES.includes(i)), ...CLARIFY_CHOICES])].slice(0, 3);
       return step.beginDialog(ANSWER_PROMPT, this.clarifyOptions(choices));
     }
@@ -168,7 +170,7 @@ export class MainDialog extends InterruptibleDialog {
     const labels = intents.map((i) => wording.say(`intent.${i}`));
     return {
       replies: [{ kind: 'choices', id: 'clarify.intent', text: wording.say('clarify.intent'), choices: intents.map((i, n) => ({ value: i, label: labels[n] })) }],
-      expect: { type: 'answers', answers: intents, labels },
+      expect: { type: 'request', answers: intents, labels },
     };
   }
 
