@@ -96,6 +96,22 @@ export class FlowEngine {
     }
   }
 
+  /**
+   * Applies answers the first message already gave (see heardAnswers), in the flow's order, as if
+   * each question had been asked; the stage stays, so a flow that checks the cloud status first still does.
+   */
+  hear(state: FlowState, heard: Readonly<Record<string, string>>): { state: FlowState; says: string[] } {
+    const says: string[] = [];
+    for (const d of this.flow.diagnostics) {
+      const answer = heard[d.id];
+      if (answer === undefined || state.asked.includes(d.id)) continue;
+      const applied = this.answerDiagnostic(state, d, answer);
+      state = { ...applied.state, stage: state.stage };
+      if (applied.say) says.push(applied.say);
+    }
+    return { state, says };
+  }
+
   private answerDiagnostic(state: FlowState, d: Diagnostic, answer: string): { state: FlowState; say?: string } {
     const effect = d.answers[answer];
     const next: FlowState = { ...state, stage: 'diagnose', asked: [...state.asked, d.id] };

@@ -164,6 +164,9 @@ const answerEffect = z.strictObject({
   prioritise: z.array(id).default([]),
   skip: z.array(id).default([]),
   say: id.optional(),
+  // Phrases that give this answer when the message that starts the flow holds them ("won't turn on"),
+  // so the question is not asked.
+  heard: z.array(nonEmpty).default([]),
 });
 
 export const diagnosticSchema = z.strictObject({

@@ -48,6 +48,7 @@ const KETTLE_COMPANIONS: Catalogue['companionDevices'] = {
 
 describe('EntityExtractor with a hand-made catalogue', () => {
   const catalogue: Catalogue = {
+    defaultErrorCode: '042',
     products: [{ id: 'kettle', name: 'Kettle', aliases: ['kettle', 'water boiler'] }],
     brands: [
       { id: 'acme', name: 'Acme', product: 'kettle', aliases: ['acme', 'acme boil pro'] },
@@ -78,6 +79,7 @@ describe('EntityExtractor with a hand-made catalogue', () => {
 
 describe('companion devices: what the message is about, or the other end', () => {
   const catalogue: Catalogue = {
+    defaultErrorCode: '042',
     products: [{ id: 'kettle', name: 'Kettle', aliases: ['kettle'] }],
     brands: [],
     unsupportedDevices: [],

@@ -23,8 +23,8 @@ const tiny: Flow = {
   intro: 'flow.kettle.intro',
   statusCheck: false,
   diagnostics: [
-    { id: 'has-power', ask: 'ask.power', answers: { no: { prioritise: ['fuse'], skip: [], say: 'say.power' } } },
-    { id: 'hard-water', ask: 'ask.water', answers: { no: { prioritise: [], skip: ['descale'] } } },
+    { id: 'has-power', ask: 'ask.power', answers: { no: { prioritise: ['fuse'], skip: [], say: 'say.power', heard: ['no power', 'dead'] } } },
+    { id: 'hard-water', ask: 'ask.water', answers: { no: { prioritise: [], skip: ['descale'], heard: [] } } },
   ],
   fixes: [
     { id: 'unplug', article: 'a-unplug', skipDuringOutage: false },
@@ -138,6 +138,20 @@ describe('FlowEngine with a hand-made flow', () => {
     expect(state).toEqual(copy);
   });
 
+  test('answers heard in the first message are applied as if asked: the question is skipped, its say returned', () => {
+    const { state, says } = engine.hear(engine.start(), { 'has-power': 'no' });
+    expect(says).toEqual(['say.power']);
+    expect(state.asked).toEqual(['has-power']);
+    expect(play(engine, state, ['yes']).asked).toEqual(['diagnostic:hard-water', 'fix:fuse']);
+  });
+
+  test('hearing nothing, or an answer the question does not list, asks as before', () => {
+    expect(engine.hear(engine.start(), {})).toEqual({ state: engine.start(), says: [] });
+    const { state, says } = engine.hear(engine.start(), { 'has-power': 'unsure' });
+    expect(says).toEqual([]);
+    expect(describePrompt(engine.next(state))).toBe('diagnostic:hard-water');
+  });
+
   describe('a state saved against an older version of the flow', () => {
     test('a current fix that no longer exists is dropped and the next fix offered', () => {
       const stale: FlowState = {
@@ -203,6 +217,16 @@ describe('FlowEngine with the real NAS flow (status check)', () => {
 
   test('starts by asking for the cloud status', () => {
     expect(engine.next(engine.start())).toEqual({ type: 'status' });
+  });
+
+  test('a wrong clock heard in the first message skips that question but not the status check before it', () => {
+    const { state, says } = engine.hear(engine.start(), { 'clock-correct': 'no' });
+    expect(says).toEqual(['flow.nas.say_clock']);
+    expect(engine.next(state)).toEqual({ type: 'status' });
+    const up = engine.applyStatus(state, 'up');
+    expect(play(engine, up, ['yes', 'yes', 'yes']).asked).toEqual([
+      'diagnostic:other-devices-online', 'diagnostic:local-dashboard', 'diagnostic:cloud-access-on', 'fix:date-time',
+    ]);
   });
 
   test('an outage ends with outcome "outage" when every fix is skipped during outages', () => {

@@ -96,6 +96,17 @@ describe('a broken copy is reported with the file and line', () => {
     ]);
   });
 
+  test('a phrase heard as two answers of one question', () => {
+    const file = 'dialogs/smartwatch-1002.yaml';
+    let at = 0;
+    const root = brokenCopy(file, (t) => {
+      const edited = t.replace("      unsure:\n        prioritise: [battery]\n", "      unsure:\n        prioritise: [battery]\n        heard: [\"won't turn on\"]\n");
+      at = edited.split('\n').indexOf('        heard: ["won\'t turn on"]') + 1;
+      return edited;
+    });
+    expect(problemsIn(root)).toEqual([{ file, line: at, message: '"won\'t turn on" is heard as both "no" and "unsure"' }]);
+  });
+
   test('a catalogue without a default error code', () => {
     const file = 'knowledge/catalogue.yaml';
     const root = brokenCopy(file, (t) => replaceLine(t, 'defaultErrorCode: "1002"', ''));

@@ -1,6 +1,7 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from './dialogKit';
 import { flowStepEvent } from '../../analytics/flowStepEvent';
 import { FlowEngine, promptKey } from '../../flow/flowEngine';
+import type { HeardAnswers } from '../../flow/heardAnswers';
 import type { FixOutcome, FlowOutcome, FlowState } from '../../flow/flowState';
 import type { Flow } from '../../knowledge/schema';
 import type { Reply } from '../../replies/reply';
@@ -15,6 +16,8 @@ const FLOW_LOOP = 'flowLoop';
 export interface FlowOptions {
   flowId: string;
   state?: FlowState;
+  /** Questions the message that started the flow already answered: not asked. */
+  heard?: HeardAnswers;
 }
 
 export interface FlowResult {
@@ -82,10 +85,11 @@ export class FlowDialog extends ComponentDialog {
 
   private async start(step: WaterfallStepContext, flow: Flow, engine: FlowEngine, values: Values): Promise<FlowState> {
     const data = await conversationDataOf(this.deps, step.context);
-    const state = engine.start(data.tried);
+    const { state, says } = engine.hear(engine.start(data.tried), (step.options as FlowOptions).heard ?? {});
     const replies = [textReply(this.deps, flow.intro, values)];
     const skipped = Object.keys(state.tried).map((id) => flow.checklist[id]).filter(Boolean);
     if (skipped.length > 0) replies.push(textReply(this.deps, 'flow.skipping_tried', { ...values, list: skipped.join('; ') }));
+    replies.push(...says.map((say) => textReply(this.deps, say, values)));
     await this.deps.sender.send(step.context, replies);
     return state;
   }

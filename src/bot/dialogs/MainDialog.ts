@@ -10,7 +10,8 @@ import { ANSWER_PROMPT, AnswerPrompt, type AnswerPromptOptions } from './AnswerP
 import { answerContext, conversationDataOf, rememberDevice, type DialogDeps } from './dialogDeps';
 import { ESCALATION_DIALOG, EscalationDialog } from './EscalationDialog';
 import { asksForPerson, canHandOver, caseSoFar, handOver, recordNoHandoff } from './handOver';
-import { FLOW_DIALOG, FlowDialog, type FlowResult } from './FlowDialog';
+import { FLOW_DIALOG, FlowDialog, type FlowOptions, type FlowResult } from './FlowDialog';
+import { heardInFlows, type HeardAnswers } from '../../flow/heardAnswers';
 import { InterruptibleDialog, WARRANTY_DIALOG } from './InterruptibleDialog';
 import { textReply } from './say';
 import { WarrantyDialog } from './WarrantyDialog';
@@ -65,6 +66,9 @@ export class MainDialog extends InterruptibleDialog {
     const intent = errorCode && (u.intent === 'affirm' || u.intent === 'deny') ? 'troubleshoot' : u.intent;
     const route: Route = { intent, product: product ?? impliedProduct, brand, errorCode };
     (step.values as Record<string, unknown>).route = route;
+    // The flows' questions this first message already answers ("it won't turn on"): kept as answer
+    // ids, as the state never keeps the message itself.
+    (step.values as Record<string, unknown>).heard = heardInFlows(core.knowledge.flows, step.context.activity.text ?? '');
     // The understander already turned "unsure, nothing of the domain named" into out_of_scope.
     if (u.clarify) {
       // Kept now, so that "where can I get it repaired?" instead of a pick knows which device "it" is.
@@ -108,7 +112,8 @@ export class MainDialog extends InterruptibleDialog {
         if (howTo) return send(howTo);
         const flow = core.lookup.flow(c.product, route.errorCode);
         if (!flow) return send([textReply(this.deps, 'flow.unknown_code', { code: route.errorCode, device: core.lookup.product(c.product)?.name })]);
-        return step.beginDialog(FLOW_DIALOG, { flowId: flow.id });
+        const heard = (step.values as Record<string, unknown>).heard as Record<string, HeardAnswers> | undefined;
+        return step.beginDialog(FLOW_DIALOG, { flowId: flow.id, heard: heard?.[flow.id] } satisfies FlowOptions);
       }
       case 'warranty':
         return step.beginDialog(WARRANTY_DIALOG, c);

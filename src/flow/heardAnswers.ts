@@ -1,0 +1,45 @@
+import type { Flow } from '../knowledge/schema';
+import { words } from '../nlu/normalise';
+
+/** Diagnostic id → answer id, for the questions the first message already answered. */
+export type HeardAnswers = Record<string, string>;
+
+// "my watch is not dead" does not say it is dead.
+const NEGATIONS = new Set(['not', 'never', "isn't", "wasn't", "aren't", "doesn't", "didn't"]);
+
+/**
+ * The flow's diagnostic answers a message gives by holding one of their `heard` phrases, word for
+ * word ("it wont turn on" holds "won't turn on"), not right after a negation. A question with
+ * phrases of two answers in the message is left to ask.
+ */
+export function heardAnswers(flow: Flow, message: string): HeardAnswers {
+  const said = words(message);
+  const heard: HeardAnswers = {};
+  for (const d of flow.diagnostics) {
+    const answers = Object.entries(d.answers).filter(([, effect]) => effect.heard.some((phrase) => holds(said, phraseWords(phrase))));
+    if (answers.length === 1) heard[d.id] = answers[0][0];
+  }
+  return heard;
+}
+
+/** heardAnswers for each flow the message answers something of, by flow id. */
+export function heardInFlows(flows: readonly Flow[], message: string): Record<string, HeardAnswers> {
+  return Object.fromEntries(flows.map((f) => [f.id, heardAnswers(f, message)] as const).filter(([, heard]) => Object.keys(heard).length > 0));
+}
+
+// The flows' phrases, read once: as many as the data holds.
+const readPhrases = new Map<string, string[]>();
+
+function phraseWords(phrase: string): string[] {
+  let w = readPhrases.get(phrase);
+  if (!w) readPhrases.set(phrase, (w = words(phrase)));
+  return w;
+}
+
+function holds(said: readonly string[], phrase: readonly string[]): boolean {
+  if (phrase.length === 0) return false;
+  for (let i = 0; i + phrase.length <= said.length; i++) {
+    if (phrase.every((w, k) => said[i + k] === w) && !NEGATIONS.has(said[i - 1])) return true;
+  }
+  return false;
+}

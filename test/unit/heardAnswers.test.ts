@@ -1,0 +1,50 @@
+import { heardAnswers, heardInFlows } from '../../src/flow/heardAnswers';
+import type { Flow } from '../../src/knowledge/schema';
+import { realKnowledge } from '../helpers/testCore';
+
+const flows = realKnowledge().flows;
+const smartwatch = flows.find((f) => f.id === 'smartwatch-1002')!;
+const nas = flows.find((f) => f.id === 'nas-1002')!;
+
+describe('answers the first message already gives', () => {
+  test.each([
+    ['my fitbit wont turn on, error 1002', { 'powers-on': 'no' }],
+    ['Error 1002 and my watch DIED overnight', { 'powers-on': 'no' }],
+    ['error 1002, the watch died and it won\'t pair with my phone', { 'powers-on': 'no', connected: 'no' }],
+    ['my galaxy watch keeps showing error 1002', {}],
+  ])('smartwatch: "%s"', (message, expected) => {
+    expect(heardAnswers(smartwatch, message)).toEqual(expected);
+  });
+
+  test.each([
+    ['wd my cloud error 1002, the date is wrong on it', { 'clock-correct': 'no' }],
+    ['cloud access error 1002 and our internet is down', { 'other-devices-online': 'no' }],
+    ['cloud access is disabled and I get 1002', { 'cloud-access-on': 'no' }],
+  ])('NAS: "%s"', (message, expected) => {
+    expect(heardAnswers(nas, message)).toEqual(expected);
+  });
+
+  test('a phrase right after a negation is not heard', () => {
+    expect(heardAnswers(smartwatch, 'it has not lost connection but shows error 1002')).toEqual({});
+    expect(heardAnswers(smartwatch, 'it lost connection and shows error 1002')).toEqual({ connected: 'no' });
+    expect(heardAnswers(smartwatch, "it's not charging")).toEqual({ 'powers-on': 'no' });
+  });
+
+  const both: Flow = {
+    ...smartwatch,
+    diagnostics: [{
+      id: 'lights', ask: 'ask.lights',
+      answers: { yes: { prioritise: [], skip: [], heard: ['lights on'] }, no: { prioritise: [], skip: [], heard: ['lights off'] } },
+    }],
+  };
+
+  test('a question with phrases of two answers in the message is left to ask', () => {
+    expect(heardAnswers(both, 'the lights on the front go lights off and lights on')).toEqual({});
+    expect(heardAnswers(both, 'all the lights off')).toEqual({ lights: 'no' });
+  });
+
+  test('only flows the message answers something of are listed', () => {
+    expect(heardInFlows(flows, 'nas error 1002, wrong time on the box')).toEqual({ 'nas-1002': { 'clock-correct': 'no' } });
+    expect(heardInFlows(flows, 'hello')).toEqual({});
+  });
+});
