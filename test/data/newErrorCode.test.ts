@@ -51,6 +51,10 @@ describe('a new error code added as data, no code changed', () => {
     expect(old).not.toContain(NEW_INTRO);
   });
 
+  test('a code that reads like a year is not taken for the purchase date of a warranty question', async () => {
+    expect(await firstReplies('is my fitbit still under warranty? it shows error 2001')).toEqual(['warranty.ask_date']);
+  });
+
   test('a watch problem with no code named opens the flow of the default code', async () => {
     expect(await firstReplies("my watch won't sync with my phone")).toContain(NEW_INTRO);
   });

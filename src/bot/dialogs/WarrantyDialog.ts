@@ -1,4 +1,5 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from './dialogKit';
+import type { TurnContext } from 'botbuilder';
 import { DateTime } from 'luxon';
 import type { AnswerContext } from '../../core/topicAnswers';
 import { userLocale } from '../../core/turnContextInfo';
@@ -10,6 +11,7 @@ import { ANSWER_PROMPT, AnswerPrompt, type AnswerPromptOptions } from './AnswerP
 import { profileOf, type DialogDeps } from './dialogDeps';
 import { WARRANTY_DIALOG } from './InterruptibleDialog';
 import { textReply } from './say';
+import { understandTurn } from '../turnUnderstanding';
 
 const WARRANTY_STEPS = 'warrantySteps';
 
@@ -37,6 +39,8 @@ export class WarrantyDialog extends ComponentDialog {
     const c = step.options as AnswerContext;
     const profile = await profileOf(this.deps, step.context);
     if (profile.purchase && profile.purchase.product === c.product) return step.next(profile.purchase);
+    const said = this.dateInQuestion(step.context);
+    if (said) return step.next(said);
     const { wording } = this.deps.core;
     const options: AnswerPromptOptions = {
       replies: [{ kind: 'choices', id: 'warranty.ask_date', text: wording.say('warranty.ask_date'), choices: [{ value: 'unsure', label: wording.say('warranty.dont_know') }] }],
@@ -44,6 +48,18 @@ export class WarrantyDialog extends ComponentDialog {
       retryId: 'warranty.ask_date_retry',
     };
     return step.beginDialog(ANSWER_PROMPT, options);
+  }
+
+  /**
+   * The message's text when it asks about the warranty and says when the device was bought ("is my
+   * fitbit still covered? got it last christmas"), without its error codes (2001 is no year).
+   */
+  private dateInQuestion(ctx: TurnContext): string | undefined {
+    const { core } = this.deps;
+    if (understandTurn(core, ctx).intent !== 'warranty') return undefined;
+    const text = [...core.lookup.errorCodes()].reduce((t, code) => t.split(code).join(' '), ctx.activity.text ?? '');
+    const parsed = parsePurchaseDate(text, { now: core.now(), locale: userLocale(ctx.activity) });
+    return parsed.kind === 'date' || parsed.kind === 'ambiguous' ? text : undefined;
   }
 
   private async clarifyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
