@@ -16,10 +16,17 @@ export function heardAnswers(flow: Flow, message: string): HeardAnswers {
   const said = words(message);
   const heard: HeardAnswers = {};
   for (const d of flow.diagnostics) {
-    const answers = Object.entries(d.answers).filter(([, effect]) => effect.heard.some((phrase) => holds(said, phraseWords(phrase))));
-    if (answers.length === 1) heard[d.id] = answers[0][0];
+    const answer = heardAnswer(d.answers, said);
+    if (answer !== undefined) heard[d.id] = answer;
   }
   return heard;
+}
+
+/** The one answer of a question whose `heard` phrases the message (or its words) holds. */
+export function heardAnswer(answers: Readonly<Record<string, { heard: readonly string[] }>>, message: string | readonly string[]): string | undefined {
+  const said = typeof message === 'string' ? words(message) : message;
+  const found = Object.entries(answers).filter(([, effect]) => effect.heard.some((phrase) => holds(said, phraseWords(phrase))));
+  return found.length === 1 ? found[0][0] : undefined;
 }
 
 /** heardAnswers for each flow the message answers something of, by flow id. */

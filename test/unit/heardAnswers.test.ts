@@ -1,4 +1,4 @@
-import { heardAnswers, heardInFlows } from '../../src/flow/heardAnswers';
+import { heardAnswer, heardAnswers, heardInFlows } from '../../src/flow/heardAnswers';
 import type { Flow } from '../../src/knowledge/schema';
 import { realKnowledge } from '../helpers/testCore';
 
@@ -41,6 +41,13 @@ describe('answers the first message already gives', () => {
   test('a question with phrases of two answers in the message is left to ask', () => {
     expect(heardAnswers(both, 'the lights on the front go lights off and lights on')).toEqual({});
     expect(heardAnswers(both, 'all the lights off')).toEqual({ lights: 'no' });
+  });
+
+  test('one question\'s answer, from the message or its words', () => {
+    const powersOn = smartwatch.diagnostics.find((d) => d.id === 'powers-on')!;
+    expect(heardAnswer(powersOn.answers, 'the thing died overnight')).toBe('no');
+    expect(heardAnswer(powersOn.answers, ['it', 'is', 'not', 'dead'])).toBeUndefined();
+    expect(heardAnswer(powersOn.answers, 'yes it works')).toBeUndefined();
   });
 
   test('only flows the message answers something of are listed', () => {

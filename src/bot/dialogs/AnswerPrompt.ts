@@ -6,6 +6,7 @@ import { userLocale } from '../../core/turnContextInfo';
 import type { Reply } from '../../replies/reply';
 import type { ReplySender } from '../replySender';
 import { understandTurn } from '../turnUnderstanding';
+import { heardAnswer } from '../../flow/heardAnswers';
 
 export const ANSWER_PROMPT = 'answerPrompt';
 
@@ -15,9 +16,15 @@ export const ANSWER_PROMPT = 'answerPrompt';
  * starts over from that message.
  */
 export type Expectation =
-  | { type: 'answers' | 'request'; answers: string[]; labels?: string[] }
+  | { type: 'answers' | 'request'; answers: string[]; labels?: string[]; question?: FlowQuestion }
   | { type: 'product' }
   | { type: 'date' };
+
+/** A flow's diagnostic question, whose answers' `heard` phrases also answer it ("it died overnight"). */
+export interface FlowQuestion {
+  flow: string;
+  diagnostic: string;
+}
 
 export interface AnswerPromptOptions {
   replies: Reply[];
@@ -80,7 +87,7 @@ export function recogniseAnswer(core: SupportCore, ctx: TurnContext, expect: Exp
   switch (expect.type) {
     case 'answers':
     case 'request':
-      return byLabel(text, expect.answers, expect.labels) ?? core.answers.recognise(text, expect.answers, u);
+      return byLabel(text, expect.answers, expect.labels) ?? heardFor(core, expect.question, text) ?? core.answers.recognise(text, expect.answers, u);
     case 'product': {
       if (u.entities.product ?? u.entities.impliedProduct) return u.entities.product ?? u.entities.impliedProduct;
       const products = core.lookup.products().map((p) => p.id);
@@ -99,6 +106,12 @@ export function recogniseAnswer(core: SupportCore, ctx: TurnContext, expect: Exp
 function byLabel(text: string, answers: string[], labels?: string[]): string | undefined {
   const i = labels?.findIndex((l) => l.trim().toLowerCase() === text.trim().toLowerCase()) ?? -1;
   return i >= 0 ? answers[i] : undefined;
+}
+
+// The question's own phrases come before the general yes and no: they say what this question means.
+function heardFor(core: SupportCore, question: FlowQuestion | undefined, text: string): string | undefined {
+  const diagnostic = question && core.lookup.flowById(question.flow)?.diagnostics.find((d) => d.id === question.diagnostic);
+  return diagnostic && heardAnswer(diagnostic.answers, text);
 }
 
 function matchByName(core: SupportCore, text: string): string | undefined {

@@ -61,7 +61,8 @@ export class FlowDialog extends ComponentDialog {
     if (shown) this.deps.events.record(step.context, shown);
     const { replies, accepts } = this.deps.core.flowReplies.render(prompt, { articles: (id) => this.deps.core.search.byId(id), values });
     const labels = replies.flatMap((r) => (r.kind === 'choices' ? r.choices.map((c) => c.label) : []));
-    const promptOptions: AnswerPromptOptions = { replies, expect: { type: 'answers', answers: [...accepts], labels } };
+    const question = prompt.type === 'diagnostic' ? { flow: flow.id, diagnostic: prompt.diagnostic.id } : undefined;
+    const promptOptions: AnswerPromptOptions = { replies, expect: { type: 'answers', answers: [...accepts], labels, question } };
     return step.beginDialog(ANSWER_PROMPT, promptOptions);
   }
 
