@@ -4,8 +4,8 @@ import { words } from '../nlu/normalise';
 /** Diagnostic id → answer id, for the questions the first message already answered. */
 export type HeardAnswers = Record<string, string>;
 
-// "my watch is not dead" does not say it is dead.
-const NEGATIONS = new Set(['not', 'never', "isn't", "wasn't", "aren't", "doesn't", "didn't"]);
+// "not charging" is heard; "it hasn't lost connection" is not. (words() has already turned "doesnt" into "doesn't".)
+const NEGATIONS = new Set(['not', 'never', "isn't", "wasn't", "aren't", "doesn't", "didn't", "don't", "hasn't", "hasnt", "haven't", "havent", "hadn't"]);
 
 /**
  * The flow's diagnostic answers a message gives by holding one of their `heard` phrases, word for

@@ -26,6 +26,7 @@ describe('answers the first message already gives', () => {
 
   test('a phrase right after a negation is not heard', () => {
     expect(heardAnswers(smartwatch, 'it has not lost connection but shows error 1002')).toEqual({});
+    expect(heardAnswers(smartwatch, "it hasn't lost connection but shows error 1002")).toEqual({});
     expect(heardAnswers(smartwatch, 'it lost connection and shows error 1002')).toEqual({ connected: 'no' });
     expect(heardAnswers(smartwatch, "it's not charging")).toEqual({ 'powers-on': 'no' });
   });
