@@ -37,21 +37,28 @@ function runBot(knowledgeDir: string): Promise<Exit> {
 /** Edits one file of the copy: `change` gets its text and returns the new text, or null to delete it. */
 type Breakage = [file: string, change: (text: string) => string | null];
 
+/** 1-based line of the first line holding `text` in the repository's own copy of `file`. */
+function lineOf(file: string, text: string): number {
+  const i = readFileSync(join(ROOT, file), 'utf8').split('\n').findIndex((line) => line.includes(text));
+  if (i < 0) throw new Error(`"${text}" is not in ${file}`);
+  return i + 1;
+}
+
 const CASES: Array<[name: string, breakage: Breakage, problem: string]> = [
   [
     'a YAML syntax error (a quote never closed)',
     ['knowledge/responses/bot.yaml', (t) => t.replace(`greeting: "Hi! Tell me what's going on with your device and I'll help you sort it out."`, 'greeting: "Hi! Tell me what is going on')],
-    'knowledge/responses/bot.yaml:6: Missing closing "quote',
+    `knowledge/responses/bot.yaml:${lineOf('knowledge/responses/bot.yaml', 'greeting: "Hi!')}: Missing closing "quote`,
   ],
   [
     'a schema error (a version that is not a number)',
     ['dialogs/nas-1002.yaml', (t) => t.replace(/^version: 1$/m, 'version: one')],
-    'dialogs/nas-1002.yaml:5: version: Invalid input: expected number, received string',
+    `dialogs/nas-1002.yaml:${lineOf('dialogs/nas-1002.yaml', 'version: 1')}: version: Invalid input: expected number, received string`,
   ],
   [
     'a flow pointing at an article that does not exist',
     ['dialogs/nas-1002.yaml', (t) => t.replace('article: nas-restart-devices', 'article: nas-restart-everything')],
-    'dialogs/nas-1002.yaml:45: fix restart-devices points to unknown article "nas-restart-everything"',
+    `dialogs/nas-1002.yaml:${lineOf('dialogs/nas-1002.yaml', 'article: nas-restart-devices')}: fix restart-devices points to unknown article "nas-restart-everything"`,
   ],
   ['a required file missing', ['knowledge/catalogue.yaml', () => null], 'knowledge/catalogue.yaml: the file is missing'],
   ['the handoff phrase list missing', ['knowledge/handoff/person-words.yaml', () => null], 'knowledge/handoff/person-words.yaml: the file is missing'],
