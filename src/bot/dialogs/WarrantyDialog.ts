@@ -38,9 +38,10 @@ export class WarrantyDialog extends ComponentDialog {
   private async askDateStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const c = step.options as AnswerContext;
     const profile = await profileOf(this.deps, step.context);
-    if (profile.purchase && profile.purchase.product === c.product) return step.next(profile.purchase);
+    // A date said now wins over one remembered: the person may be putting it right.
     const said = this.dateInQuestion(step.context);
     if (said) return step.next(said);
+    if (profile.purchase && profile.purchase.product === c.product) return step.next(profile.purchase);
     const { wording } = this.deps.core;
     const options: AnswerPromptOptions = {
       replies: [{ kind: 'choices', id: 'warranty.ask_date', text: wording.say('warranty.ask_date'), choices: [{ value: 'unsure', label: wording.say('warranty.dont_know') }] }],
