@@ -85,7 +85,7 @@ export class FlowEngine {
       case 'status_page':
         return { state: { ...state, stage: 'diagnose', outage: answer === 'yes' } };
       case 'diagnostic':
-        return this.answerDiagnostic(state, prompt.diagnostic, answer);
+        return this.answerDiagnostic({ ...state, stage: 'diagnose' }, prompt.diagnostic, answer);
       case 'confirm':
         if (answer === 'proceed') return { state: { ...state, current: { fixId: prompt.fix.id, confirmed: true } } };
         return { state: this.record(state, prompt.fix.id, 'declined') };
@@ -106,7 +106,7 @@ export class FlowEngine {
       const answer = heard[d.id];
       if (answer === undefined || state.asked.includes(d.id)) continue;
       const applied = this.answerDiagnostic(state, d, answer);
-      state = { ...applied.state, stage: state.stage };
+      state = applied.state;
       if (applied.say) says.push(applied.say);
     }
     return { state, says };
@@ -114,7 +114,7 @@ export class FlowEngine {
 
   private answerDiagnostic(state: FlowState, d: Diagnostic, answer: string): { state: FlowState; say?: string } {
     const effect = d.answers[answer];
-    const next: FlowState = { ...state, stage: 'diagnose', asked: [...state.asked, d.id] };
+    const next: FlowState = { ...state, asked: [...state.asked, d.id] };
     if (!effect) return { state: next };
     return {
       state: {

@@ -132,21 +132,18 @@ export function crossCheck(s: KnowledgeSources): CheckResult {
     Object.keys(flow.checklist).filter((id) => !fixIds.has(id)).forEach((id) => err(f.file, f.lineOf(['checklist', id]), `checklist names unknown fix "${id}"`));
     flow.diagnostics.forEach((d, i) => {
       needResponse(d.ask, f.file, f.lineOf(['diagnostics', i, 'ask']));
+      const heardBy = new Map<string, string>();
       for (const [answer, effect] of Object.entries(d.answers)) {
         const at = f.lineOf(['diagnostics', i, 'answers', answer]);
         if (!answerIds.has(answer)) err(f.file, at, `answer "${answer}" is not defined in knowledge/answers.yaml`);
         [...effect.prioritise, ...effect.skip].filter((id) => !fixIds.has(id)).forEach((id) => err(f.file, at, `"${id}" is not a fix of this flow`));
         if (effect.say) needResponse(effect.say, f.file, at);
         effect.heard.forEach((phrase, k) => {
-          if (words(phrase).length === 0) err(f.file, f.lineOf(['diagnostics', i, 'answers', answer, 'heard', k]), `"${phrase}" has no words to hear`);
-        });
-      }
-      const heardBy = new Map<string, string>();
-      for (const [answer, effect] of Object.entries(d.answers)) {
-        effect.heard.forEach((phrase, k) => {
           const key = words(phrase).join(' ');
           const other = heardBy.get(key);
-          if (other && other !== answer) err(f.file, f.lineOf(['diagnostics', i, 'answers', answer, 'heard', k]), `"${phrase}" is heard as both "${other}" and "${answer}"`);
+          const line = f.lineOf(['diagnostics', i, 'answers', answer, 'heard', k]);
+          if (!key) err(f.file, line, `"${phrase}" has no words to hear`);
+          else if (other && other !== answer) err(f.file, line, `"${phrase}" is heard as both "${other}" and "${answer}"`);
           heardBy.set(key, answer);
         });
       }
