@@ -8,9 +8,12 @@ import { asksForPerson, canHandOver, caseSoFar, handOver, recordNoHandoff } from
 import { textReply } from './say';
 import type { IntentName } from '../../knowledge/schema';
 import { words } from '../../nlu/normalise';
+import type { Understanding } from '../../nlu/understand';
 
 export const WARRANTY_DIALOG = 'warrantyDialog';
 const MIN_OFF_TOPIC_WORDS = 3;
+/** A message this short that names a brand is taken as saying which device it is ("it's a garmin"). */
+const MAX_DEVICE_NOTE_WORDS = 6;
 /** What people come to the bot for; said clearly at "what do you need?", it is the answer, with its own words. */
 const REQUESTS: IntentName[] = ['troubleshoot', 'warranty', 'repair', 'prevention', 'contact_support', 'service_status'];
 
@@ -42,7 +45,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   private async interrupt(dc: DialogContext): Promise<DialogTurnResult | undefined> {
     const { core } = this.deps;
     const u = understandTurn(core, dc.context);
-    if (u.confidence < core.confidenceThreshold) return undefined;
+    if (u.confidence < core.confidenceThreshold) return this.noteBrand(dc, u);
     if (pendingExpectation(dc)?.type === 'request' && REQUESTS.includes(u.intent)) return this.restartWith(dc);
     const reply = (id: string) => this.sideAnswer(dc, [textReply(this.deps, id)]);
     switch (u.intent) {
@@ -79,7 +82,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         const ctx = await answerContext(this.deps, dc.context);
         // A different device than the one being fixed: start over for that one.
         if (u.entities.product && ctx.product && u.entities.product !== ctx.product) return this.restartWith(dc);
-        return undefined;
+        return this.noteBrand(dc, u);
       }
       default:
         return undefined;
@@ -95,6 +98,20 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       return this.sideAnswer(dc, howToAnswer(core, intent, dc.context.activity.text ?? '', c.product) ?? preventionAnswer(core, c.product));
     }
     return this.sideAnswer(dc, statusAnswer(core, await core.statusChecker.check(), c));
+  }
+
+  /**
+   * "it's a garmin" while a question waits: the brand is remembered (contacts, repair centres and
+   * the warranty depend on it), said back, and the question asked again. Only for the device
+   * being helped with; another device is not guessed at from a few words.
+   */
+  private async noteBrand(dc: DialogContext, u: Understanding): Promise<DialogTurnResult | undefined> {
+    const brand = this.deps.core.lookup.brand(u.entities.brand);
+    if (!brand || words(u.text).length > MAX_DEVICE_NOTE_WORDS) return undefined;
+    const current = (await answerContext(this.deps, dc.context)).product;
+    if (current && current !== brand.product) return undefined;
+    await rememberDevice(this.deps, dc.context, brand.product, brand.id);
+    return this.sideAnswer(dc, [textReply(this.deps, 'device.noted', { brand: brand.name })]);
   }
 
   /** A person takes over: the do-it-yourself steps stop here. */
