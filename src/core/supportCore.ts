@@ -9,6 +9,7 @@ import { domainVocabulary } from '../nlu/domainVocabulary';
 import { EntityExtractor } from '../nlu/entityExtractor';
 import { productHints } from '../nlu/productHints';
 import { IntentClassifier, type ClassifierAlgorithm, type IntentModelData } from '../nlu/intentClassifier';
+import { Negations } from '../nlu/negations';
 import { words } from '../nlu/normalise';
 import { SpellingCorrector } from '../nlu/spelling';
 import { Understander } from '../nlu/understand';
@@ -48,6 +49,8 @@ export interface SupportCore {
   understander: Understander;
   search: ArticleSearch;
   answers: AnswerRecognizer;
+  /** Words that turn an answer phrase after them around (knowledge/answers.yaml). */
+  negations: Negations;
   commands: CommandMatcher;
   /** Removes personal data from text before it is stored (transcripts, not-understood messages). */
   redact: Redact;
@@ -72,7 +75,8 @@ export function createSupportCore(knowledge: Knowledge, options: CoreOptions = {
     : IntentClassifier.train(knowledge.intents, speller, algorithm);
   const entities = new EntityExtractor(knowledge.catalogue, lookup.errorCodes(), speller, productHints(knowledge));
   const wording = new Wording(knowledge.responses);
-  const answers = new AnswerRecognizer(knowledge.answers);
+  const negations = new Negations(knowledge.negations);
+  const answers = new AnswerRecognizer(knowledge.answers, negations);
   return {
     knowledge,
     classifier,
@@ -81,6 +85,7 @@ export function createSupportCore(knowledge: Knowledge, options: CoreOptions = {
     understander: new Understander(classifier, entities, domainVocabulary(knowledge), speller, { threshold, clarifyMargin }),
     search: new ArticleSearch(knowledge.articles, speller, options.searchIndex),
     answers,
+    negations,
     commands: new CommandMatcher(knowledge.commands),
     redact: redactorFor(knowledge),
     flowReplies: new FlowReplies(wording, answers),

@@ -1,5 +1,6 @@
 import type { Answer } from '../knowledge/schema';
 import type { Understanding } from '../nlu/understand';
+import type { Negations } from '../nlu/negations';
 import { normalise, words } from '../nlu/normalise';
 
 // Answers that a plain "yes" or "no" stands for, whichever of them the question offers.
@@ -14,7 +15,7 @@ const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth
 export class AnswerRecognizer {
   private readonly phrases: { phrase: string; answer: string }[];
 
-  constructor(private readonly answers: Record<string, Answer>) {
+  constructor(private readonly answers: Record<string, Answer>, private readonly negations: Negations) {
     this.phrases = Object.entries(answers)
       .flatMap(([id, a]) => [a.label, ...a.synonyms].map((s) => ({ phrase: phraseOf(s), answer: id })))
       .filter((p) => p.phrase)
@@ -39,7 +40,7 @@ export class AnswerRecognizer {
       const padded = ` ${ws.join(' ')} `;
       const contained = this.phrases.find((p) => p.phrase.length > 2 && padded.includes(` ${p.phrase} `) && allowed.includes(p.answer));
       // "i don't think it's fixed" must not count as fixed.
-      if (contained && !(AFFIRMATIVE.includes(contained.answer) && negatedBefore(padded, contained.phrase))) return contained.answer;
+      if (contained && !(AFFIRMATIVE.includes(contained.answer) && this.negatedBefore(padded, contained.phrase))) return contained.answer;
     }
     return this.byIntent(allowed, understanding);
   }
@@ -57,12 +58,10 @@ export class AnswerRecognizer {
     if (u.intent === 'deny') return allowed.find((a) => NEGATIVE.includes(a));
     return undefined;
   }
-}
 
-const NEGATIONS = /\b(not|no|don't|didn't|isn't|doesn't|never|hardly|can't|won't)\b/;
-
-function negatedBefore(padded: string, phrase: string): boolean {
-  return NEGATIONS.test(padded.slice(0, padded.indexOf(` ${phrase} `)));
+  private negatedBefore(padded: string, phrase: string): boolean {
+    return this.negations.anyIn(words(padded.slice(0, padded.indexOf(` ${phrase} `))));
+  }
 }
 
 function phraseOf(s: string): string {

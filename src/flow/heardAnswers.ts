@@ -1,37 +1,36 @@
 import type { Flow } from '../knowledge/schema';
+import type { Negations } from '../nlu/negations';
 import { words } from '../nlu/normalise';
 
 /** Diagnostic id → answer id, for the questions the first message already answered. */
 export type HeardAnswers = Record<string, string>;
 
-// "not charging" is heard; "it hasn't lost connection" is not. (words() has already turned "doesnt" into "doesn't".)
-const NEGATIONS = new Set(['not', 'never', "isn't", "wasn't", "aren't", "doesn't", "didn't", "don't", "hasn't", "hasnt", "haven't", "havent", "hadn't"]);
-
 /**
  * The flow's diagnostic answers a message gives by holding one of their `heard` phrases, word for
- * word ("it wont turn on" holds "won't turn on"), not right after a negation. A question with
+ * word ("it wont turn on" holds "won't turn on"), not right after a negation ("it hasn't lost
+ * connection"). A question with
  * phrases of two answers in the message is left to ask.
  */
-export function heardAnswers(flow: Flow, message: string): HeardAnswers {
+export function heardAnswers(flow: Flow, message: string, negations: Negations): HeardAnswers {
   const said = words(message);
   const heard: HeardAnswers = {};
   for (const d of flow.diagnostics) {
-    const answer = heardAnswer(d.answers, said);
+    const answer = heardAnswer(d.answers, said, negations);
     if (answer !== undefined) heard[d.id] = answer;
   }
   return heard;
 }
 
 /** The one answer of a question whose `heard` phrases the message (or its words) holds. */
-export function heardAnswer(answers: Readonly<Record<string, { heard: readonly string[] }>>, message: string | readonly string[]): string | undefined {
+export function heardAnswer(answers: Readonly<Record<string, { heard: readonly string[] }>>, message: string | readonly string[], negations: Negations): string | undefined {
   const said = typeof message === 'string' ? words(message) : message;
-  const found = Object.entries(answers).filter(([, effect]) => effect.heard.some((phrase) => holds(said, phraseWords(phrase))));
+  const found = Object.entries(answers).filter(([, effect]) => effect.heard.some((phrase) => holds(said, phraseWords(phrase), negations)));
   return found.length === 1 ? found[0][0] : undefined;
 }
 
 /** heardAnswers for each flow the message answers something of, by flow id. */
-export function heardInFlows(flows: readonly Flow[], message: string): Record<string, HeardAnswers> {
-  return Object.fromEntries(flows.map((f) => [f.id, heardAnswers(f, message)] as const).filter(([, heard]) => Object.keys(heard).length > 0));
+export function heardInFlows(flows: readonly Flow[], message: string, negations: Negations): Record<string, HeardAnswers> {
+  return Object.fromEntries(flows.map((f) => [f.id, heardAnswers(f, message, negations)] as const).filter(([, heard]) => Object.keys(heard).length > 0));
 }
 
 // The flows' phrases, read once: as many as the data holds.
@@ -43,10 +42,10 @@ function phraseWords(phrase: string): string[] {
   return w;
 }
 
-function holds(said: readonly string[], phrase: readonly string[]): boolean {
+function holds(said: readonly string[], phrase: readonly string[], negations: Negations): boolean {
   if (phrase.length === 0) return false;
   for (let i = 0; i + phrase.length <= said.length; i++) {
-    if (phrase.every((w, k) => said[i + k] === w) && !NEGATIONS.has(said[i - 1])) return true;
+    if (phrase.every((w, k) => said[i + k] === w) && !negations.is(said[i - 1])) return true;
   }
   return false;
 }

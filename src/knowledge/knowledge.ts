@@ -10,6 +10,8 @@ export interface Knowledge {
   intents: IntentFile[];
   responses: Record<string, string | string[]>;
   answers: Record<string, Answer>;
+  /** Words that turn the answer phrase after them around ("not charging"). */
+  negations: string[];
   /** Whole phrases that are commands, such as "forget me". */
   commands: Partial<Record<CommandId, string[]>>;
   contacts: Contacts;
@@ -25,7 +27,7 @@ export interface KnowledgeSources {
   articles: Located<Article>[];
   intents: Located<IntentFile>[];
   responses: Located<{ responses: Record<string, string | string[]> }>[];
-  answers: Located<{ answers: Record<string, Answer> }>;
+  answers: Located<{ answers: Record<string, Answer>; negations: string[] }>;
   commands: Located<{ commands: Partial<Record<CommandId, string[]>> }>;
   contacts: Located<Contacts>;
   warranty: Located<WarrantyTerms>;

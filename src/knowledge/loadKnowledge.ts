@@ -55,6 +55,7 @@ export function toKnowledge(s: KnowledgeSources): Knowledge {
     intents: s.intents.map((i) => i.data),
     responses: Object.assign({}, ...s.responses.map((r) => r.data.responses)),
     answers: s.answers.data.answers,
+    negations: s.answers.data.negations,
     commands: s.commands.data.commands,
     contacts: s.contacts.data,
     warranty: s.warranty.data,

@@ -1,5 +1,6 @@
 import { AnswerRecognizer } from '../../src/flow/answerRecognizer';
 import { ANSWERS } from '../../src/flow/flowEngine';
+import { Negations } from '../../src/nlu/negations';
 import type { Understanding } from '../../src/nlu/understand';
 import { realKnowledge, testCore } from '../helpers/testCore';
 
@@ -7,7 +8,7 @@ const understanding = (intent: Understanding['intent'], confidence = 0.9): Under
   ({ text: '', intent, confidence, ranking: [{ intent, confidence }], entities: {}, clarify: false });
 
 describe('AnswerRecognizer with the real answers.yaml', () => {
-  const answers = new AnswerRecognizer(realKnowledge().answers);
+  const answers = new AnswerRecognizer(realKnowledge().answers, new Negations(realKnowledge().negations));
   const fix = ANSWERS.fix;
   const yesNo = ANSWERS.diagnostic;
 
@@ -40,6 +41,11 @@ describe('AnswerRecognizer with the real answers.yaml', () => {
   // Regression test for a bug the first version had.
   test('"i don\'t think it\'s fixed" is not taken as fixed', () => {
     expect(answers.recognise("i don't think it's fixed", fix)).not.toBe('fixed');
+    expect(answers.recognise('it hasnt fixed it', fix)).not.toBe('fixed');
+  });
+
+  test.each(['dunno', 'no clue', "i can't tell", 'hard to say'])('"%s" to a yes/no question → unsure', (text) => {
+    expect(answers.recognise(text, yesNo)).toBe('unsure');
   });
 
   test('a tapped button\'s answer id is accepted as it is', () => {
@@ -101,7 +107,7 @@ describe('AnswerRecognizer with hand-made answers', () => {
   const answers = new AnswerRecognizer({
     red: { label: 'Red', synonyms: ['crimson', 'scarlet red'] },
     blue: { label: 'Blue', synonyms: ['navy', 'sky blue'] },
-  });
+  }, new Negations(['not']));
 
   test('matches labels and synonyms, longest phrase first', () => {
     expect(answers.recognise('crimson', ['red', 'blue'])).toBe('red');

@@ -111,7 +111,7 @@ function byLabel(text: string, answers: string[], labels?: string[]): string | u
 // The question's own phrases come before the general yes and no: they say what this question means.
 function heardFor(core: SupportCore, question: FlowQuestion | undefined, text: string): string | undefined {
   const diagnostic = question && core.lookup.flowById(question.flow)?.diagnostics.find((d) => d.id === question.diagnostic);
-  return diagnostic && heardAnswer(diagnostic.answers, text);
+  return diagnostic && heardAnswer(diagnostic.answers, text, core.negations);
 }
 
 function matchByName(core: SupportCore, text: string): string | undefined {

@@ -68,7 +68,7 @@ export class MainDialog extends InterruptibleDialog {
     (step.values as Record<string, unknown>).route = route;
     // The flows' questions this first message already answers ("it won't turn on"): kept as answer
     // ids, as the state never keeps the message itself.
-    (step.values as Record<string, unknown>).heard = heardInFlows(core.knowledge.flows, step.context.activity.text ?? '');
+    (step.values as Record<string, unknown>).heard = heardInFlows(core.knowledge.flows, step.context.activity.text ?? '', core.negations);
     // The understander already turned "unsure, nothing of the domain named" into out_of_scope.
     if (u.clarify) {
       // Kept now, so that "where can I get it repaired?" instead of a pick knows which device "it" is.
