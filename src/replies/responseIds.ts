@@ -1,7 +1,7 @@
 // Response ids the code itself uses (flows name theirs in dialogs/). The validator checks each
 // exists in knowledge/responses, so a wording file can never lose one the bot needs.
 const FIXED_IDS = [
-  'welcome', 'greeting', 'help', 'help.in_flow', 'thanks', 'thanks.in_flow', 'greeting.again', 'out_of_scope', 'out_of_scope.in_flow', 'anything_else',
+  'welcome', 'greeting', 'help', 'help.in_flow', 'thanks', 'thanks.in_flow', 'greeting.again', 'out_of_scope', 'out_of_scope.in_flow', 'anything_else', 'nothing_else',
   'cancel.done', 'cancel.nothing', 'clarify.intent', 'start.prompt', 'error.turn',
   'input.empty', 'input.empty_in_flow', 'input.no_words', 'input.attachment', 'input.attachment_in_flow', 'input.too_long', 'input.slow_down', 'prompt.retry', 'side.need_device', 'device.noted',
   'ask.device', 'ask.device_with_code', 'ask.device_retry',

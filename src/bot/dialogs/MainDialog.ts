@@ -134,8 +134,10 @@ export class MainDialog extends InterruptibleDialog {
       case 'cancel':
         return send([textReply(this.deps, 'cancel.nothing')]);
       case 'affirm':
-      case 'deny':
         return send([textReply(this.deps, 'anything_else'), await this.startChoices(step)]);
+      // "no" with nothing asked is most often "no, nothing else": a closing word, not the menu again.
+      case 'deny':
+        return send([textReply(this.deps, 'nothing_else')]);
       default:
         // Only emoji or punctuation ("🙂🙂"): nothing to read, which is not the same as a question off the subject.
         return send([textReply(this.deps, words(step.context.activity.text ?? '').length > 0 ? 'out_of_scope' : 'input.no_words'), await this.startChoices(step)]);
