@@ -6,6 +6,8 @@ import { normalise, words } from '../nlu/normalise';
 // Answers that a plain "yes" or "no" stands for, whichever of them the question offers.
 const AFFIRMATIVE = ['yes', 'fixed', 'proceed'];
 const NEGATIVE = ['no', 'not_fixed', 'hold'];
+// Answers whose phrases a negation before them turns around: "i don't think it's fixed", "not operational".
+const NEGATABLE = [...AFFIRMATIVE, 'outage', 'all_clear'];
 const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, one: 1, two: 2, three: 3, four: 4, five: 5 };
 
 /**
@@ -40,7 +42,7 @@ export class AnswerRecognizer {
       const padded = ` ${ws.join(' ')} `;
       const contained = this.phrases.find((p) => p.phrase.length > 2 && padded.includes(` ${p.phrase} `) && allowed.includes(p.answer));
       // "i don't think it's fixed" must not count as fixed.
-      if (contained && !(AFFIRMATIVE.includes(contained.answer) && this.negatedBefore(padded, contained.phrase))) return contained.answer;
+      if (contained && !(NEGATABLE.includes(contained.answer) && this.negatedBefore(padded, contained.phrase))) return contained.answer;
     }
     return this.byIntent(allowed, understanding);
   }

@@ -12,11 +12,15 @@ export type FlowPrompt =
   | { type: 'end'; outcome: NonNullable<FlowState['outcome']> };
 
 export const ANSWERS = {
-  status_page: ['yes', 'no', 'unsure'],
+  status_page: ['outage', 'all_clear', 'unsure'],
   diagnostic: ['yes', 'no', 'unsure'],
   confirm: ['proceed', 'hold'],
   fix: ['fixed', 'not_fixed', 'skip', 'already'],
 } as const;
+
+// "yes" is how the status page question was answered before its answers had their own ids: a
+// conversation waiting at that question since then still means an outage by it.
+const OUTAGE_ANSWERS = ['outage', 'yes'];
 
 /**
  * Pure troubleshooting-flow logic: diagnostic questions that reorder or drop fixes, then fixes one at
@@ -83,7 +87,7 @@ export class FlowEngine {
     if (state.shown && state.shown !== promptKey(prompt)) return { state: { ...state, shown: undefined }, say: 'flow.updated' };
     switch (prompt.type) {
       case 'status_page':
-        return { state: { ...state, stage: 'diagnose', outage: answer === 'yes' } };
+        return { state: { ...state, stage: 'diagnose', outage: OUTAGE_ANSWERS.includes(answer) } };
       case 'diagnostic':
         return this.answerDiagnostic({ ...state, stage: 'diagnose' }, prompt.diagnostic, answer);
       case 'confirm':

@@ -48,6 +48,20 @@ describe('AnswerRecognizer with the real answers.yaml', () => {
     expect(answers.recognise(text, yesNo)).toBe('unsure');
   });
 
+  // "Does the status page show a problem?": yes is bad news, so what sounds positive means all clear.
+  test.each([
+    ['yes', 'outage'], ['yeah', 'outage'], ['it shows an outage', 'outage'], ['yes, under maintenance', 'outage'],
+    ['no', 'all_clear'], ['looks fine', 'all_clear'], ['all green', 'all_clear'], ['no problems on the status page', 'all_clear'],
+    ["there's no outage", 'all_clear'], ['it says all systems operational', 'all_clear'], ['not sure', 'unsure'],
+  ])('"%s" to the status page question → %s', (text, expected) => {
+    expect(answers.recognise(text, ANSWERS.status_page)).toBe(expected);
+  });
+
+  test('a positive-sounding reply is not a yes to the status page question, and a negated all-clear is no all-clear', () => {
+    expect(answers.recognise('everything else at home is online', ANSWERS.status_page, understanding('affirm'))).toBeUndefined();
+    expect(answers.recognise('it is not operational', ANSWERS.status_page)).toBeUndefined();
+  });
+
   test('a tapped button\'s answer id is accepted as it is', () => {
     expect(answers.recognise('not_fixed', fix)).toBe('not_fixed');
     expect(answers.recognise('unsure', yesNo)).toBe('unsure');

@@ -235,15 +235,20 @@ describe('FlowEngine with the real NAS flow (status check)', () => {
     expect(engine.next(state)).toEqual({ type: 'end', outcome: 'outage' });
   });
 
-  test('an unknown status asks about the status page; "yes" there means an outage', () => {
+  test('an unknown status asks about the status page; an outage seen there ends the flow', () => {
     const unknown = engine.applyStatus(engine.start(), 'unknown');
     expect(engine.next(unknown)).toEqual({ type: 'status_page' });
-    const { asked } = play(engine, unknown, ['yes']);
+    const { asked } = play(engine, unknown, ['outage']);
     expect(asked).toEqual(['status_page', 'end:outage']);
   });
 
-  test('an unknown status and "no" on the status page carries on with diagnostics', () => {
-    const { asked } = play(engine, engine.applyStatus(engine.start(), 'unknown'), ['no']);
+  test('a "yes" stored before the status answers had their own ids still means an outage', () => {
+    const { asked } = play(engine, engine.applyStatus(engine.start(), 'unknown'), ['yes']);
+    expect(asked).toEqual(['status_page', 'end:outage']);
+  });
+
+  test('an unknown status and an all-clear on the status page carries on with diagnostics', () => {
+    const { asked } = play(engine, engine.applyStatus(engine.start(), 'unknown'), ['all_clear']);
     expect(asked).toEqual(['status_page', `diagnostic:${flow.diagnostics[0].id}`]);
   });
 
