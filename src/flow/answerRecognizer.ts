@@ -16,12 +16,19 @@ const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth
  */
 export class AnswerRecognizer {
   private readonly phrases: { phrase: string; answer: string }[];
+  private readonly acknowledgements: ReadonlySet<string>;
 
-  constructor(private readonly answers: Record<string, Answer>, private readonly negations: Negations) {
+  constructor(private readonly answers: Record<string, Answer>, private readonly negations: Negations, acknowledgements: readonly string[] = []) {
+    this.acknowledgements = new Set(acknowledgements.map(phraseOf));
     this.phrases = Object.entries(answers)
       .flatMap(([id, a]) => [a.label, ...a.synonyms].map((s) => ({ phrase: phraseOf(s), answer: id })))
       .filter((p) => p.phrase)
       .sort((a, b) => b.phrase.length - a.phrase.length);
+  }
+
+  /** "ok", "will do": a reply that only acknowledges the question. */
+  isAcknowledgement(text: string): boolean {
+    return this.acknowledgements.has(phraseOf(normalise(text)));
   }
 
   label(answerId: string): string {
@@ -44,7 +51,7 @@ export class AnswerRecognizer {
       // "i don't think it's fixed" must not count as fixed.
       if (contained && !(NEGATABLE.includes(contained.answer) && this.negatedBefore(padded, contained.phrase))) return contained.answer;
     }
-    return this.byIntent(allowed, understanding);
+    return this.byIntent(allowed, understanding, phrase);
   }
 
   private byPosition(clean: string, allowed: readonly string[]): string | undefined {
@@ -54,9 +61,13 @@ export class AnswerRecognizer {
     return allowed[n - 1];
   }
 
-  private byIntent(allowed: readonly string[], u?: Understanding): string | undefined {
+  private byIntent(allowed: readonly string[], u: Understanding | undefined, phrase: string): string | undefined {
     if (!u || u.confidence < 0.5) return undefined;
-    if (u.intent === 'affirm') return allowed.find((a) => AFFIRMATIVE.includes(a));
+    if (u.intent === 'affirm') {
+      const answer = allowed.find((a) => AFFIRMATIVE.includes(a));
+      // "ok" to "Did that fix it?" is "ok, I'll try it": a fix is only marked as working when the person says so.
+      return answer === 'fixed' && this.acknowledgements.has(phrase) ? undefined : answer;
+    }
     if (u.intent === 'deny') return allowed.find((a) => NEGATIVE.includes(a));
     return undefined;
   }

@@ -12,6 +12,8 @@ export interface Knowledge {
   answers: Record<string, Answer>;
   /** Words that turn the answer phrase after them around ("not charging"). */
   negations: string[];
+  /** Replies that only acknowledge ("ok", "will do"): never "fixed". */
+  acknowledgements: string[];
   /** Whole phrases that are commands, such as "forget me". */
   commands: Partial<Record<CommandId, string[]>>;
   contacts: Contacts;
@@ -27,7 +29,7 @@ export interface KnowledgeSources {
   articles: Located<Article>[];
   intents: Located<IntentFile>[];
   responses: Located<{ responses: Record<string, string | string[]> }>[];
-  answers: Located<{ answers: Record<string, Answer>; negations: string[] }>;
+  answers: Located<{ answers: Record<string, Answer>; negations: string[]; acknowledgements: string[] }>;
   commands: Located<{ commands: Partial<Record<CommandId, string[]>> }>;
   contacts: Located<Contacts>;
   warranty: Located<WarrantyTerms>;

@@ -56,6 +56,7 @@ export function toKnowledge(s: KnowledgeSources): Knowledge {
     responses: Object.assign({}, ...s.responses.map((r) => r.data.responses)),
     answers: s.answers.data.answers,
     negations: s.answers.data.negations,
+    acknowledgements: s.answers.data.acknowledgements,
     commands: s.commands.data.commands,
     contacts: s.contacts.data,
     warranty: s.warranty.data,

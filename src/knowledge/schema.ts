@@ -93,6 +93,7 @@ export const answerSchema = z.strictObject({
 export const answersSchema = z.strictObject({
   answers: z.record(id, answerSchema),
   negations: z.array(nonEmpty).min(1),
+  acknowledgements: z.array(nonEmpty).default([]),
 });
 
 const weekdayKey = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);

@@ -81,6 +81,18 @@ describe('AnswerRecognizer with the real answers.yaml', () => {
     expect(answers.recognise('no', ANSWERS.confirm, understanding('deny'))).toBe('hold');
   });
 
+  test('"ok" to "Did that fix it?" only acknowledges it: not fixed, though a yes is', () => {
+    const core = testCore();
+    const said = (text: string) => core.answers.recognise(text, fix, core.understander.understand(text));
+    expect(said('ok')).toBeUndefined();
+    expect(said('okay')).toBeUndefined();
+    expect(said('ok i\'ll try')).toBeUndefined();
+    expect(core.answers.isAcknowledgement('OK!')).toBe(true);
+    expect(said('yes')).toBe('fixed');
+    // To a yes/no question "ok" is still a yes.
+    expect(core.answers.recognise('ok', yesNo, core.understander.understand('ok'))).toBe('yes');
+  });
+
   test('a low-confidence affirm is not taken as an answer', () => {
     expect(answers.recognise('mhm ok whatever', fix, understanding('affirm', 0.3))).toBeUndefined();
   });

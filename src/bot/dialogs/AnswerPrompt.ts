@@ -73,9 +73,12 @@ export class AnswerPrompt extends Dialog<AnswerPromptOptions> {
   }
 
   private async ask(ctx: TurnContext, o: AnswerPromptOptions, isRetry: boolean): Promise<void> {
-    const hint: Reply[] = isRetry
-      ? [{ kind: 'text', id: o.retryId ?? 'prompt.retry', text: this.core.wording.say(o.retryId ?? 'prompt.retry') }]
-      : [];
+    const hint: Reply[] = [];
+    if (isRetry) {
+      // "ok" is not an answer, but not a misunderstanding either: the person is busy trying it.
+      const id = o.retryId ?? (this.core.answers.isAcknowledgement(ctx.activity.text ?? '') ? 'prompt.take_your_time' : 'prompt.retry');
+      hint.push({ kind: 'text', id, text: this.core.wording.say(id) });
+    }
     await this.sender.send(ctx, [...hint, ...o.replies]);
   }
 }
