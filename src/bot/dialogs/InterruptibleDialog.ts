@@ -45,7 +45,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   private async interrupt(dc: DialogContext): Promise<DialogTurnResult | undefined> {
     const { core } = this.deps;
     const u = understandTurn(core, dc.context);
-    if (u.confidence < core.confidenceThreshold) return this.noteBrand(dc, u);
+    if (u.confidence < core.confidenceThreshold) return (await this.howTo(dc, u)) ?? this.noteBrand(dc, u);
     if (pendingExpectation(dc)?.type === 'request' && REQUESTS.includes(u.intent)) return this.restartWith(dc);
     const reply = (id: string) => this.sideAnswer(dc, [textReply(this.deps, id)]);
     switch (u.intent) {
@@ -82,7 +82,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         const ctx = await answerContext(this.deps, dc.context);
         // A different device than the one being fixed: start over for that one.
         if (u.entities.product && ctx.product && u.entities.product !== ctx.product) return this.restartWith(dc);
-        return this.noteBrand(dc, u);
+        return (await this.howTo(dc, u)) ?? this.noteBrand(dc, u);
       }
       default:
         return undefined;
@@ -98,6 +98,13 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       return this.sideAnswer(dc, howToAnswer(core, intent, dc.context.activity.text ?? '', c.product) ?? preventionAnswer(core, c.product));
     }
     return this.sideAnswer(dc, statusAnswer(core, await core.statusChecker.check(), c));
+  }
+
+  /** "how do I restart it?" while a question waits: the article that answers it, when one clearly does. */
+  private async howTo(dc: DialogContext, u: Understanding): Promise<DialogTurnResult | undefined> {
+    const c = await answerContext(this.deps, dc.context, u.entities.product);
+    const answer = howToAnswer(this.deps.core, 'troubleshoot', u.text, c.product);
+    return answer && this.sideAnswer(dc, answer);
   }
 
   /**
