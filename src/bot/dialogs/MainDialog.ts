@@ -31,6 +31,8 @@ interface Route {
   errorCode?: string;
   /** Picked from the clarifying question ("Talk to a person") rather than typed. */
   picked?: boolean;
+  /** The understanding was at least as sure as the threshold. */
+  sure?: boolean;
 }
 
 /**
@@ -62,9 +64,10 @@ export class MainDialog extends InterruptibleDialog {
     const { core } = this.deps;
     const u = understandTurn(core, step.context);
     const { product, impliedProduct, brand, errorCode } = u.entities;
-    // "no, still 1002" or "yes 1002 again" with nothing going on yet is a problem report.
-    const intent = errorCode && (u.intent === 'affirm' || u.intent === 'deny') ? 'troubleshoot' : u.intent;
-    const route: Route = { intent, product: product ?? impliedProduct, brand, errorCode };
+    // "no, still 1002", "yes 1002 again" or "watch not syncing" with nothing asked yet is a problem report.
+    const named = errorCode ?? product ?? brand;
+    const intent = named && (u.intent === 'affirm' || u.intent === 'deny') ? 'troubleshoot' : u.intent;
+    const route: Route = { intent, product: product ?? impliedProduct, brand, errorCode, sure: u.confidence >= core.confidenceThreshold };
     (step.values as Record<string, unknown>).route = route;
     // The flows' questions this first message already answers ("it won't turn on"): kept as answer
     // ids, as the state never keeps the message itself.
@@ -135,9 +138,10 @@ export class MainDialog extends InterruptibleDialog {
         return send([textReply(this.deps, 'cancel.nothing')]);
       case 'affirm':
         return send([textReply(this.deps, 'anything_else'), await this.startChoices(step)]);
-      // "no" with nothing asked is most often "no, nothing else": a closing word, not the menu again.
+      // A sure "no" with nothing asked is most often "no, nothing else": a closing word, not the menu
+      // again. An unsure one may be anything, and gets the menu.
       case 'deny':
-        return send([textReply(this.deps, 'nothing_else')]);
+        return send(route.sure ? [textReply(this.deps, 'nothing_else')] : [textReply(this.deps, 'anything_else'), await this.startChoices(step)]);
       default:
         // Only emoji or punctuation ("🙂🙂"): nothing to read, which is not the same as a question off the subject.
         return send([textReply(this.deps, words(step.context.activity.text ?? '').length > 0 ? 'out_of_scope' : 'input.no_words'), await this.startChoices(step)]);
