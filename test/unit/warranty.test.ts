@@ -1,5 +1,7 @@
 import { DateTime } from 'luxon';
 import type { WarrantyTerms } from '../../src/knowledge/schema';
+import { warrantyReplies } from '../../src/replies/warrantyReplies';
+import { Wording } from '../../src/replies/wording';
 import { warrantyMonths, warrantyStatus } from '../../src/warranty/warrantyStatus';
 import { realKnowledge } from '../helpers/testCore';
 
@@ -101,5 +103,15 @@ describe('warrantyStatus', () => {
   test('31 January plus one month clamps to the end of February', () => {
     const s = warrantyStatus({ ...terms, defaultMonths: 1 }, { product: 'toaster', earliest: at('2026-01-31'), latest: at('2026-01-31'), now: at('2026-02-28T12:00') });
     expect(s).toMatchObject({ status: 'covered', daysLeft: 0 });
+  });
+});
+
+describe('warrantyReplies', () => {
+  test('what to bring reads as one sentence: items in lower case (names kept), split by semicolons', () => {
+    const wording = new Wording(realKnowledge().responses);
+    const status = warrantyStatus(terms, { product: 'nas', earliest: at('2026-01-10'), latest: at('2026-01-10'), now: at('2026-11-22') });
+    const bring = ['The receipt', 'NAS model name', 'The charger, if it is about power'];
+    const [, summary] = warrantyReplies(status, { ...terms, bring }, wording);
+    expect(summary.kind === 'summary' && summary.lines.at(-1)).toBe(wording.say('warranty.bring', { items: 'the receipt; NAS model name; the charger, if it is about power' }));
   });
 });
