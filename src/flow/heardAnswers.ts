@@ -5,6 +5,13 @@ import { words } from '../nlu/normalise';
 /** Diagnostic id → answer id, for the questions the first message already answered. */
 export type HeardAnswers = Record<string, string>;
 
+/** What the message that starts a flow already says: answers to its questions, fixes done. */
+export interface Heard {
+  answers: HeardAnswers;
+  /** Ids of the fixes whose `tried` phrases it holds ("restarted it twice"). */
+  tried: string[];
+}
+
 /**
  * The flow's diagnostic answers a message gives by holding one of their `heard` phrases, word for
  * word ("it wont turn on" holds "won't turn on"), not right after a negation ("it hasn't lost
@@ -28,9 +35,18 @@ export function heardAnswer(answers: Readonly<Record<string, { heard: readonly s
   return found.length === 1 ? found[0][0] : undefined;
 }
 
-/** heardAnswers for each flow the message answers something of, by flow id. */
-export function heardInFlows(flows: readonly Flow[], message: string, negations: Negations): Record<string, HeardAnswers> {
-  return Object.fromEntries(flows.map((f) => [f.id, heardAnswers(f, message, negations)] as const).filter(([, heard]) => Object.keys(heard).length > 0));
+/** The flow's fixes the message says were already done, by their `tried` phrases, not right after a negation. */
+export function heardTried(flow: Flow, message: string | readonly string[], negations: Negations): string[] {
+  const said = typeof message === 'string' ? words(message) : message;
+  return flow.fixes.filter((f) => f.tried.some((phrase) => holds(said, phraseWords(phrase), negations))).map((f) => f.id);
+}
+
+/** What the message already says of each flow it says something of, by flow id. */
+export function heardInFlows(flows: readonly Flow[], message: string, negations: Negations): Record<string, Heard> {
+  const said = words(message);
+  return Object.fromEntries(flows
+    .map((f) => [f.id, { answers: heardAnswers(f, message, negations), tried: heardTried(f, said, negations) }] as const)
+    .filter(([, heard]) => Object.keys(heard.answers).length > 0 || heard.tried.length > 0));
 }
 
 // The flows' phrases, read once: as many as the data holds.

@@ -23,6 +23,17 @@ export function crossCheck(s: KnowledgeSources): CheckResult {
   const warnings: DataProblem[] = [];
   const err = (file: string, line: number | undefined, message: string) => errors.push({ file, line, message });
   const warn = (file: string, line: number | undefined, message: string) => warnings.push({ file, line, message });
+  // Phrases matched word for word (`heard`, `tried`): each needs words, and may mean one thing only.
+  const phraseOwners = (file: string, relation: string) => {
+    const owners = new Map<string, string>();
+    return (phrase: string, owner: string, line: number | undefined) => {
+      const key = words(phrase).join(' ');
+      const other = owners.get(key);
+      if (!key) err(file, line, `"${phrase}" has no words to hear`);
+      else if (other && other !== owner) err(file, line, `"${phrase}" is ${relation} both "${other}" and "${owner}"`);
+      owners.set(key, owner);
+    };
+  };
 
   // Catalogue
   const cat = s.catalogue;
@@ -125,6 +136,8 @@ export function crossCheck(s: KnowledgeSources): CheckResult {
       if (fix.confirm) needResponse(fix.confirm, f.file, f.lineOf(['fixes', i, 'confirm']));
       if (!(fix.id in flow.checklist)) warn(f.file, f.lineOf(['checklist']), `fix ${fix.id} has no checklist label for the case summary`);
     });
+    const triedOf = phraseOwners(f.file, 'said of');
+    flow.fixes.forEach((fix, i) => fix.tried.forEach((phrase, k) => triedOf(phrase, fix.id, f.lineOf(['fixes', i, 'tried', k]))));
     flow.fixes.forEach((fix, i) => {
       if (fix.pinned && !flow.fixOrder) warn(f.file, f.lineOf(['fixes', i, 'pinned']), `fix ${fix.id} is pinned but the flow has no fixOrder, so nothing moves anyway`);
     });
@@ -132,20 +145,13 @@ export function crossCheck(s: KnowledgeSources): CheckResult {
     Object.keys(flow.checklist).filter((id) => !fixIds.has(id)).forEach((id) => err(f.file, f.lineOf(['checklist', id]), `checklist names unknown fix "${id}"`));
     flow.diagnostics.forEach((d, i) => {
       needResponse(d.ask, f.file, f.lineOf(['diagnostics', i, 'ask']));
-      const heardBy = new Map<string, string>();
+      const heardAs = phraseOwners(f.file, 'heard as');
       for (const [answer, effect] of Object.entries(d.answers)) {
         const at = f.lineOf(['diagnostics', i, 'answers', answer]);
         if (!answerIds.has(answer)) err(f.file, at, `answer "${answer}" is not defined in knowledge/answers.yaml`);
         [...effect.prioritise, ...effect.skip].filter((id) => !fixIds.has(id)).forEach((id) => err(f.file, at, `"${id}" is not a fix of this flow`));
         if (effect.say) needResponse(effect.say, f.file, at);
-        effect.heard.forEach((phrase, k) => {
-          const key = words(phrase).join(' ');
-          const other = heardBy.get(key);
-          const line = f.lineOf(['diagnostics', i, 'answers', answer, 'heard', k]);
-          if (!key) err(f.file, line, `"${phrase}" has no words to hear`);
-          else if (other && other !== answer) err(f.file, line, `"${phrase}" is heard as both "${other}" and "${answer}"`);
-          heardBy.set(key, answer);
-        });
+        effect.heard.forEach((phrase, k) => heardAs(phrase, answer, f.lineOf(['diagnostics', i, 'answers', answer, 'heard', k])));
       }
     });
   }

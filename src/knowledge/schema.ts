@@ -186,6 +186,9 @@ export const fixStepSchema = z.strictObject({
   skipDuringOutage: z.boolean().default(false),
   // With the flow's fixOrder: keeps its place whatever the numbers say (cheap, safe first steps).
   pinned: z.boolean().optional(),
+  // Phrases that say this fix was already done ("restarted it"), when the message that starts the
+  // flow holds them, so it is not offered again.
+  tried: z.array(nonEmpty).default([]),
 });
 
 // Lets measured success rates (fixed / tried, from the turn events) reorder a flow's fixes.

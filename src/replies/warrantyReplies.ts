@@ -1,5 +1,6 @@
 import type { WarrantyTerms } from '../knowledge/schema';
 import type { WarrantyStatus } from '../warranty/warrantyStatus';
+import { inSentence } from './inSentence';
 import type { Reply } from './reply';
 import type { Wording } from './wording';
 
@@ -16,12 +17,6 @@ export function warrantyReplies(status: WarrantyStatus, terms: WarrantyTerms, wo
     { kind: 'text', id: `warranty.${status.status}`, text: verdict },
     { kind: 'summary', id: 'warranty.terms', title: wording.say('warranty.not_covered_title'), lines: [...terms.notCovered, wording.say('warranty.bring', { items: inSentence(terms.bring) })] },
   ];
-}
-
-// The items are written as list lines ("The device's serial number"); in one sentence they start in
-// lower case (not "NAS…" or "iPhone…") and are split by semicolons, as an item may hold a comma.
-function inSentence(items: readonly string[]): string {
-  return items.map((item) => (/^[A-Z][a-z]/.test(item) ? item[0].toLowerCase() + item.slice(1) : item)).join('; ');
 }
 
 export function warrantyLabel(status: WarrantyStatus | undefined, wording: Wording): string {

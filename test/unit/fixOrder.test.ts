@@ -110,7 +110,7 @@ describe('FlowEngine with measured rates', () => {
 
   test('a fix added to the file after the conversation started still comes, after the saved order', () => {
     const state = new FlowEngine(flow, measured).start();
-    const edited: Flow = { ...flow, fixes: [...flow.fixes, { id: 'descale-again', article: 'a-descale', skipDuringOutage: false }] };
+    const edited: Flow = { ...flow, fixes: [...flow.fixes, { id: 'descale-again', article: 'a-descale', skipDuringOutage: false, tried: [] }] };
     expect(new FlowEngine(edited).remainingFixes(state).map((f) => f.id).slice(-1)).toEqual(['descale-again']);
   });
 

@@ -27,10 +27,10 @@ const tiny: Flow = {
     { id: 'hard-water', ask: 'ask.water', answers: { no: { prioritise: [], skip: ['descale'], heard: [] } } },
   ],
   fixes: [
-    { id: 'unplug', article: 'a-unplug', skipDuringOutage: false },
-    { id: 'descale', article: 'a-descale', skipDuringOutage: false },
-    { id: 'fuse', article: 'a-fuse', skipDuringOutage: false },
-    { id: 'replace-element', article: 'a-element', confirm: 'confirm.element', skipDuringOutage: false },
+    { id: 'unplug', article: 'a-unplug', skipDuringOutage: false, tried: [] },
+    { id: 'descale', article: 'a-descale', skipDuringOutage: false, tried: [] },
+    { id: 'fuse', article: 'a-fuse', skipDuringOutage: false, tried: [] },
+    { id: 'replace-element', article: 'a-element', confirm: 'confirm.element', skipDuringOutage: false, tried: [] },
   ],
   checklist: {},
 };

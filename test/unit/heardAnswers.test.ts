@@ -1,4 +1,4 @@
-import { heardAnswer, heardAnswers, heardInFlows } from '../../src/flow/heardAnswers';
+import { heardAnswer, heardAnswers, heardInFlows, heardTried } from '../../src/flow/heardAnswers';
 import type { Flow } from '../../src/knowledge/schema';
 import { Negations } from '../../src/nlu/negations';
 import { realKnowledge } from '../helpers/testCore';
@@ -61,7 +61,22 @@ describe('answers the first message already gives', () => {
   });
 
   test('only flows the message answers something of are listed', () => {
-    expect(heardInFlows(flows, 'nas error 1002, wrong time on the box', negations)).toEqual({ 'nas-1002': { 'clock-correct': 'no' } });
+    expect(heardInFlows(flows, 'nas error 1002, wrong time on the box', negations)).toEqual({ 'nas-1002': { answers: { 'clock-correct': 'no' }, tried: [] } });
+    expect(heardInFlows(flows, 'watch error 1002, i rebooted it', negations)).toEqual({ 'smartwatch-1002': { answers: {}, tried: ['restart'] } });
     expect(heardInFlows(flows, 'hello', negations)).toEqual({});
+  });
+});
+
+describe('fixes the first message says were already done', () => {
+  test.each([
+    ["my galaxy watch says 1002, i've restarted it twice, re-paired it with my phone and updated the app", ['restart', 'bluetooth', 'update']],
+    ['error 1002 even after i did a factory reset', ['factory-reset']],
+    ['my watch shows error 1002', []],
+  ])('smartwatch: "%s"', (message, expected) => {
+    expect(heardTried(smartwatch, message, negations)).toEqual(expected);
+  });
+
+  test('NAS, and a fix after a negation is not taken as done', () => {
+    expect(heardTried(nas, "error 1002, i haven't restarted the router yet but i set a static ip", negations)).toEqual(['static-ip']);
   });
 });

@@ -74,6 +74,16 @@ describe('what each turn records', () => {
   });
 });
 
+describe('fixes the first message says were done', () => {
+  test('are recorded as already tried, once, and not offered', async () => {
+    await play('webchat', [
+      ['error 1002 on my fitbit, i restarted it and re-paired it already', ['message', 'restart already', 'bluetooth already', 'step diagnostic powers-on']],
+      ['yes', ['answer', 'step diagnostic connected']],
+      ['yes', ['answer', 'step fix battery']],
+    ]);
+  });
+});
+
 describe('when an event happened', () => {
   test('is the UTC ISO time of the clock, in whatever zone the clock reads', () => {
     const times = ['2026-03-29T02:30:00.123+02:00', '2026-12-31T23:59:59.999-10:00', '1999-01-01T00:00:00.000Z'];

@@ -107,6 +107,17 @@ describe('a broken copy is reported with the file and line', () => {
     expect(problemsIn(root)).toEqual([{ file, line: at, message: '"won\'t turn on" is heard as both "no" and "unsure"' }]);
   });
 
+  test('a phrase said of two fixes of one flow', () => {
+    const file = 'dialogs/smartwatch-1002.yaml';
+    let at = 0;
+    const root = brokenCopy(file, (t) => {
+      const edited = t.replace('    tried: [charged it,', '    tried: [rebooted it, charged it,');
+      at = edited.split('\n').findIndex((l) => l.startsWith('    tried: [rebooted it,')) + 1;
+      return edited;
+    });
+    expect(problemsIn(root)).toEqual([{ file, line: at, message: '"rebooted it" is said of both "restart" and "battery"' }]);
+  });
+
   test('a catalogue without a default error code', () => {
     const file = 'knowledge/catalogue.yaml';
     const root = brokenCopy(file, (t) => replaceLine(t, 'defaultErrorCode: "1002"', ''));

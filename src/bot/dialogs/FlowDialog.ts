@@ -1,9 +1,10 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from './dialogKit';
 import { flowStepEvent } from '../../analytics/flowStepEvent';
 import { FlowEngine, promptKey } from '../../flow/flowEngine';
-import type { HeardAnswers } from '../../flow/heardAnswers';
+import type { Heard } from '../../flow/heardAnswers';
 import type { FixOutcome, FlowOutcome, FlowState } from '../../flow/flowState';
 import type { Flow } from '../../knowledge/schema';
+import { inSentence } from '../../replies/inSentence';
 import type { Reply } from '../../replies/reply';
 import { ANSWER_PROMPT, AnswerPrompt, type AnswerPromptOptions } from './AnswerPrompt';
 import { answerContext, conversationDataOf, type DialogDeps } from './dialogDeps';
@@ -16,8 +17,8 @@ const FLOW_LOOP = 'flowLoop';
 export interface FlowOptions {
   flowId: string;
   state?: FlowState;
-  /** Questions the message that started the flow already answered: not asked. */
-  heard?: HeardAnswers;
+  /** What the message that started the flow already said: questions it answered are not asked, fixes it did not offered. */
+  heard?: Heard;
 }
 
 export interface FlowResult {
@@ -86,10 +87,15 @@ export class FlowDialog extends ComponentDialog {
 
   private async start(step: WaterfallStepContext, flow: Flow, engine: FlowEngine, values: Values): Promise<FlowState> {
     const data = await conversationDataOf(this.deps, step.context);
-    const { state, says } = engine.hear(engine.start(data.tried), (step.options as FlowOptions).heard ?? {});
+    const heard = (step.options as FlowOptions).heard;
+    // Done before this chat and said in its first message: counted as "already tried", as if answered so.
+    const said = Object.fromEntries((heard?.tried ?? []).filter((id) => !data.tried?.[id]).map((id) => [id, 'already' as const]));
+    const { state, says } = engine.hear(engine.start({ ...data.tried, ...said }), heard?.answers ?? {});
+    data.tried = { ...data.tried, ...said };
+    for (const fix of Object.keys(said)) this.deps.events.record(step.context, { type: 'fix_outcome', flow: flow.id, fix, outcome: 'already' });
     const replies = [textReply(this.deps, flow.intro, values)];
     const skipped = Object.keys(state.tried).map((id) => flow.checklist[id]).filter(Boolean);
-    if (skipped.length > 0) replies.push(textReply(this.deps, 'flow.skipping_tried', { ...values, list: skipped.join('; ') }));
+    if (skipped.length > 0) replies.push(textReply(this.deps, 'flow.skipping_tried', { ...values, list: inSentence(skipped) }));
     replies.push(...says.map((say) => textReply(this.deps, say, values)));
     await this.deps.sender.send(step.context, replies);
     return state;

@@ -11,7 +11,7 @@ import { answerContext, conversationDataOf, rememberDevice, type DialogDeps } fr
 import { ESCALATION_DIALOG, EscalationDialog } from './EscalationDialog';
 import { asksForPerson, canHandOver, caseSoFar, handOver, recordNoHandoff } from './handOver';
 import { FLOW_DIALOG, FlowDialog, type FlowOptions, type FlowResult } from './FlowDialog';
-import { heardInFlows, type HeardAnswers } from '../../flow/heardAnswers';
+import { heardInFlows, type Heard } from '../../flow/heardAnswers';
 import { InterruptibleDialog, WARRANTY_DIALOG } from './InterruptibleDialog';
 import { textReply } from './say';
 import { WarrantyDialog } from './WarrantyDialog';
@@ -115,7 +115,7 @@ export class MainDialog extends InterruptibleDialog {
         if (howTo) return send(howTo);
         const flow = core.lookup.flow(c.product, route.errorCode);
         if (!flow) return send([textReply(this.deps, 'flow.unknown_code', { code: route.errorCode, device: core.lookup.product(c.product)?.name })]);
-        const heard = (step.values as Record<string, unknown>).heard as Record<string, HeardAnswers> | undefined;
+        const heard = (step.values as Record<string, unknown>).heard as Record<string, Heard> | undefined;
         return step.beginDialog(FLOW_DIALOG, { flowId: flow.id, heard: heard?.[flow.id] } satisfies FlowOptions);
       }
       case 'warranty':
