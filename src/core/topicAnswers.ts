@@ -92,7 +92,7 @@ export function statusAnswer(core: SupportCore, result: StatusResult, c: AnswerC
  * (troubleshoot); or "how do I give my NAS a fixed IP?", which reads as prevention, when one fix article
  * answers it clearly better than the prevention tips (otherwise the tips are the answer).
  */
-export function howToAnswer(core: SupportCore, intent: IntentName, text: string, product?: string): Reply[] | undefined {
+export function howToAnswer(core: SupportCore, intent: IntentName, text: string, product?: string, minScore = HOW_TO_MIN_SCORE): Reply[] | undefined {
   if (!isHowToQuestion(text)) return undefined;
   if (intent === 'prevention') {
     const fix = clearFix(core, text, product);
@@ -100,11 +100,17 @@ export function howToAnswer(core: SupportCore, intent: IntentName, text: string,
   }
   if (intent !== 'troubleshoot') return undefined;
   const [best] = core.search.search(text, { product, kinds: ['fix', 'info'] });
-  return best && best.score >= HOW_TO_MIN_SCORE ? articleAnswer(core, best.article) : undefined;
+  return best && best.score >= minScore ? articleAnswer(core, best.article) : undefined;
 }
 
 // Below this the best article is a guess; the bot asks instead of answering.
 const HOW_TO_MIN_SCORE = 0.35;
+/**
+ * For a question in the middle of a flow, where a wrong article would derail it: only a clear match.
+ * Checked on mid-flow questions: the right article scored 0.87–0.99 ("what does upnp do"), a wrong
+ * one 0.24–0.36 ("can i watch netflix on it").
+ */
+export const CLEAR_HOW_TO_SCORE = 0.6;
 
 function articleAnswer(core: SupportCore, article: Article): Reply[] {
   return [articleSteps(article), { kind: 'text', id: 'article.more', text: core.wording.say('article.more') }];

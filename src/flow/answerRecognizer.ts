@@ -6,6 +6,8 @@ import { normalise, words } from '../nlu/normalise';
 // Answers that a plain "yes" or "no" stands for, whichever of them the question offers.
 const AFFIRMATIVE = ['yes', 'fixed', 'proceed'];
 const NEGATIVE = ['no', 'not_fixed', 'hold'];
+// The plain answers, whose short phrases ("it is", "maybe") turn up inside messages about something else.
+const PLAIN = ['yes', 'no', 'unsure'];
 // Answers whose phrases a negation before them turns around: "i don't think it's fixed", "not operational".
 const NEGATABLE = [...AFFIRMATIVE, 'outage', 'all_clear'];
 const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, one: 1, two: 2, three: 3, four: 4, five: 5 };
@@ -47,7 +49,10 @@ export class AnswerRecognizer {
     const ws = words(clean);
     if (ws.length > 0 && ws.length <= 8) {
       const padded = ` ${ws.join(' ')} `;
-      const contained = this.phrases.find((p) => p.phrase.length > 2 && padded.includes(` ${p.phrase} `) && allowed.includes(p.answer));
+      // "it is a fitbit charge 6" holds "it is" but says which watch it is: with a brand named, a plain
+      // answer counts only when said outright (or clearly by intent, below).
+      const named = Boolean(understanding?.entities.brand);
+      const contained = this.phrases.find((p) => p.phrase.length > 2 && padded.includes(` ${p.phrase} `) && allowed.includes(p.answer) && !(named && PLAIN.includes(p.answer)));
       // "i don't think it's fixed" must not count as fixed.
       if (contained && !(NEGATABLE.includes(contained.answer) && this.negatedBefore(padded, contained.phrase))) return contained.answer;
     }

@@ -93,6 +93,14 @@ describe('AnswerRecognizer with the real answers.yaml', () => {
     expect(core.answers.recognise('ok', yesNo, core.understander.understand('ok'))).toBe('yes');
   });
 
+  test('a plain answer inside a message naming a brand must be said outright: "it is a fitbit" is not a yes', () => {
+    const core = testCore();
+    const said = (text: string) => core.answers.recognise(text, yesNo, core.understander.understand(text));
+    expect(said('it is a fitbit charge 6')).toBeUndefined();
+    expect(said('yes')).toBe('yes');
+    expect(said('it is')).toBe('yes');
+  });
+
   test('a low-confidence affirm is not taken as an answer', () => {
     expect(answers.recognise('mhm ok whatever', fix, understanding('affirm', 0.3))).toBeUndefined();
   });

@@ -1,5 +1,5 @@
 import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from './dialogKit';
-import { contactAnswer, howToAnswer, preventionAnswer, repairAnswer, statusAnswer } from '../../core/topicAnswers';
+import { CLEAR_HOW_TO_SCORE, contactAnswer, howToAnswer, preventionAnswer, repairAnswer, statusAnswer } from '../../core/topicAnswers';
 import type { Reply } from '../../replies/reply';
 import { recordMessage, understandTurn } from '../turnUnderstanding';
 import { pendingExpectation, recogniseAnswer } from './AnswerPrompt';
@@ -60,8 +60,9 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         return reply('thanks.in_flow');
       // A confidently off-topic question ("is youtube down") is told so; a word or two ("idk", "hmm")
       // is more likely a fumbled answer, and gets the waiting question again.
+      // A how-to question one of the device's articles clearly answers is not off-topic, however it reads.
       case 'out_of_scope':
-        return words(u.text).length >= MIN_OFF_TOPIC_WORDS ? reply('out_of_scope.in_flow') : undefined;
+        return (await this.howTo(dc, u)) ?? (words(u.text).length >= MIN_OFF_TOPIC_WORDS ? reply('out_of_scope.in_flow') : undefined);
       case 'contact_support':
         if (asksForPerson(this.deps, dc.context)) {
           if (canHandOver(this.deps, dc.context)) return this.handOverNow(dc);
@@ -103,7 +104,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   /** "how do I restart it?" while a question waits: the article that answers it, when one clearly does. */
   private async howTo(dc: DialogContext, u: Understanding): Promise<DialogTurnResult | undefined> {
     const c = await answerContext(this.deps, dc.context, u.entities.product);
-    const answer = howToAnswer(this.deps.core, 'troubleshoot', u.text, c.product);
+    const answer = howToAnswer(this.deps.core, 'troubleshoot', u.text, c.product, CLEAR_HOW_TO_SCORE);
     return answer && this.sideAnswer(dc, answer);
   }
 
