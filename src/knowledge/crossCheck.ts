@@ -1,4 +1,5 @@
 import { isValidZone } from '../hours/openingHours';
+import { features } from '../nlu/features';
 import { words } from '../nlu/normalise';
 import { requiredResponseIds } from '../replies/responseIds';
 import type { DataProblem } from './dataError';
@@ -79,6 +80,9 @@ export function crossCheck(s: KnowledgeSources): CheckResult {
   // Intents
   const phraseOwner = new Map<string, string>();
   const seenIntents = new Set<string>();
+  // A device's name, as the classifier sees it (stemmed): "nas" reads as "na".
+  const deviceNames = new Map<string, string>();
+  [...cat.data.products, ...cat.data.brands].forEach((d) => d.aliases.forEach((a) => deviceNames.set(features(a).join(' '), a)));
   for (const f of s.intents) {
     if (seenIntents.has(f.data.intent)) err(f.file, f.lineOf(['intent']), `intent ${f.data.intent} has a second file`);
     seenIntents.add(f.data.intent);
@@ -89,6 +93,9 @@ export function crossCheck(s: KnowledgeSources): CheckResult {
       if (owner === f.data.intent) warn(f.file, f.lineOf(['examples', i]), `"${ex}" is listed twice`);
       else if (owner) err(f.file, f.lineOf(['examples', i]), `"${ex}" is also an example of ${owner}`);
       phraseOwner.set(key, f.data.intent);
+      // The classifier takes a message that reads exactly as an example for that example's intent.
+      const device = f.data.intent === 'troubleshoot' ? undefined : deviceNames.get(features(ex).join(' '));
+      if (device) err(f.file, f.lineOf(['examples', i]), `"${ex}" reads as the device name "${device}", so a message naming only the device would be taken as ${f.data.intent}`);
     });
   }
   intentNames.filter((n) => !seenIntents.has(n)).forEach((n) => err('knowledge/nlu', undefined, `intent ${n} has no training file`));

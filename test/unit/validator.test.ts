@@ -118,6 +118,15 @@ describe('a broken copy is reported with the file and line', () => {
     expect(problemsIn(root)).toEqual([{ file, line: at, message: '"rebooted it" is said of both "restart" and "battery"' }]);
   });
 
+  test('a training phrase that reads as a device name, under an intent other than troubleshoot', () => {
+    const file = 'knowledge/nlu/deny.yaml';
+    const line = '  - nah';
+    const root = brokenCopy(file, (t) => replaceLine(t, line, '  - na'));
+    expect(problemsIn(root)).toEqual([
+      { file, line: lineNumberOf(file, line), message: '"na" reads as the device name "nas", so a message naming only the device would be taken as deny' },
+    ]);
+  });
+
   test('a catalogue without a default error code', () => {
     const file = 'knowledge/catalogue.yaml';
     const root = brokenCopy(file, (t) => replaceLine(t, 'defaultErrorCode: "1002"', ''));
