@@ -92,15 +92,24 @@ export function statusAnswer(core: SupportCore, result: StatusResult, c: AnswerC
  * (troubleshoot); or "how do I give my NAS a fixed IP?", which reads as prevention, when one fix article
  * answers it clearly better than the prevention tips (otherwise the tips are the answer).
  */
-export function howToAnswer(core: SupportCore, intent: IntentName, text: string, product?: string, minScore = HOW_TO_MIN_SCORE): Reply[] | undefined {
+export function howToAnswer(core: SupportCore, intent: IntentName, text: string, product?: string, options: HowToOptions = {}): Reply[] | undefined {
   if (!isHowToQuestion(text)) return undefined;
-  if (intent === 'prevention') {
-    const fix = clearFix(core, text, product);
-    return fix && articleAnswer(core, fix);
-  }
-  if (intent !== 'troubleshoot') return undefined;
+  const article = intent === 'prevention' ? clearFix(core, text, product) : intent === 'troubleshoot' ? bestFit(core, text, product, options.minScore) : undefined;
+  if (!article) return undefined;
+  // In a flow the waiting question follows; "tell me about the error" would be said to someone already doing so.
+  return options.inFlow ? [articleSteps(article)] : articleAnswer(core, article);
+}
+
+export interface HowToOptions {
+  /** The search score the best article needs (troubleshoot questions). */
+  minScore?: number;
+  /** Asked in the middle of a flow. */
+  inFlow?: boolean;
+}
+
+function bestFit(core: SupportCore, text: string, product: string | undefined, minScore = HOW_TO_MIN_SCORE): Article | undefined {
   const [best] = core.search.search(text, { product, kinds: ['fix', 'info'] });
-  return best && best.score >= minScore ? articleAnswer(core, best.article) : undefined;
+  return best && best.score >= minScore ? best.article : undefined;
 }
 
 // Below this the best article is a guess; the bot asks instead of answering.

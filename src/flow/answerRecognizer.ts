@@ -28,9 +28,12 @@ export class AnswerRecognizer {
       .sort((a, b) => b.phrase.length - a.phrase.length);
   }
 
-  /** "ok", "will do": a reply that only acknowledges the question. */
+  /** "ok", "will do", "it's updating, hang on": a reply that only acknowledges the question (a phrase of two words or more may be part of it). */
   isAcknowledgement(text: string): boolean {
-    return this.acknowledgements.has(phraseOf(normalise(text)));
+    const phrase = phraseOf(normalise(text));
+    if (this.acknowledgements.has(phrase)) return true;
+    const padded = ` ${phrase} `;
+    return [...this.acknowledgements].some((a) => a.includes(' ') && padded.includes(` ${a} `));
   }
 
   label(answerId: string): string {
@@ -70,11 +73,18 @@ export class AnswerRecognizer {
     if (!u || u.confidence < 0.5) return undefined;
     if (u.intent === 'affirm') {
       const answer = allowed.find((a) => AFFIRMATIVE.includes(a));
-      // "ok" to "Did that fix it?" is "ok, I'll try it": a fix is only marked as working when the person says so.
-      return answer === 'fixed' && this.acknowledgements.has(phrase) ? undefined : answer;
+      // "ok", "done, restarted" or "ok restarting it now" sound like yes but report doing the step,
+      // not its result: a fix counts as working only with a yes said ("yeah that did it").
+      return answer === 'fixed' && !this.saysYes(phrase) ? undefined : answer;
     }
     if (u.intent === 'deny') return allowed.find((a) => NEGATIVE.includes(a));
     return undefined;
+  }
+
+  /** The message holds one of the plain yes answer's phrases that is more than an acknowledgement ("yeah", not "ok"). */
+  private saysYes(phrase: string): boolean {
+    const padded = ` ${phrase} `;
+    return this.phrases.some((p) => p.answer === 'yes' && !this.acknowledgements.has(p.phrase) && padded.includes(` ${p.phrase} `));
   }
 
   private negatedBefore(padded: string, phrase: string): boolean {

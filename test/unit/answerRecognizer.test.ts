@@ -88,7 +88,12 @@ describe('AnswerRecognizer with the real answers.yaml', () => {
     expect(said('okay')).toBeUndefined();
     expect(said('ok i\'ll try')).toBeUndefined();
     expect(core.answers.isAcknowledgement('OK!')).toBe(true);
+    expect(core.answers.isAcknowledgement("it's doing the update now, hang on")).toBe(true);
+    expect(core.answers.isAcknowledgement('ok it worked')).toBe(false);
     expect(said('yes')).toBe('fixed');
+    expect(said('done, restarted')).toBeUndefined();
+    expect(said('ok restarting it now')).toBeUndefined();
+    expect(said('yeah that did it')).toBe('fixed');
     // To a yes/no question "ok" is still a yes.
     expect(core.answers.recognise('ok', yesNo, core.understander.understand('ok'))).toBe('yes');
   });

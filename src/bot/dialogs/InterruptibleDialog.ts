@@ -50,6 +50,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const reply = (id: string) => this.sideAnswer(dc, [textReply(this.deps, id)]);
     switch (u.intent) {
       case 'cancel':
+        // "it's restarting now, hang on" reads as cancel to the classifier; stopping the flow on it would lose the person's place.
+        if (core.answers.isAcknowledgement(u.text)) return undefined;
         await this.deps.sender.send(dc.context, [textReply(this.deps, 'cancel.done')]);
         return dc.cancelAllDialogs();
       case 'help':
@@ -96,7 +98,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     if (!c.product) return this.sideAnswer(dc, [textReply(this.deps, 'side.need_device')]);
     if (intent === 'repair') return this.sideAnswer(dc, repairAnswer(core, c));
     if (intent === 'prevention') {
-      return this.sideAnswer(dc, howToAnswer(core, intent, dc.context.activity.text ?? '', c.product) ?? preventionAnswer(core, c.product));
+      return this.sideAnswer(dc, howToAnswer(core, intent, dc.context.activity.text ?? '', c.product, { inFlow: true }) ?? preventionAnswer(core, c.product));
     }
     return this.sideAnswer(dc, statusAnswer(core, await core.statusChecker.check(), c));
   }
@@ -104,7 +106,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   /** "how do I restart it?" while a question waits: the article that answers it, when one clearly does. */
   private async howTo(dc: DialogContext, u: Understanding): Promise<DialogTurnResult | undefined> {
     const c = await answerContext(this.deps, dc.context, u.entities.product);
-    const answer = howToAnswer(this.deps.core, 'troubleshoot', u.text, c.product, CLEAR_HOW_TO_SCORE);
+    const answer = howToAnswer(this.deps.core, 'troubleshoot', u.text, c.product, { minScore: CLEAR_HOW_TO_SCORE, inFlow: true });
     return answer && this.sideAnswer(dc, answer);
   }
 
