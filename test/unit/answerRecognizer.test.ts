@@ -94,6 +94,8 @@ describe('AnswerRecognizer with the real answers.yaml', () => {
     expect(said('done, restarted')).toBeUndefined();
     expect(said('ok restarting it now')).toBeUndefined();
     expect(said('yeah that did it')).toBe('fixed');
+    expect(said('it went away')).toBe('fixed');
+    expect(said('i think so')).toBe('fixed');
     // To a yes/no question "ok" is still a yes.
     expect(core.answers.recognise('ok', yesNo, core.understander.understand('ok'))).toBe('yes');
   });
