@@ -18,8 +18,8 @@ export interface Heard {
  * connection"). A question with
  * phrases of two answers in the message is left to ask.
  */
-export function heardAnswers(flow: Flow, message: string, negations: Negations): HeardAnswers {
-  const said = words(message);
+export function heardAnswers(flow: Flow, message: string | readonly string[], negations: Negations): HeardAnswers {
+  const said = typeof message === 'string' ? words(message) : message;
   const heard: HeardAnswers = {};
   for (const d of flow.diagnostics) {
     const answer = heardAnswer(d.answers, said, negations);
@@ -45,7 +45,7 @@ export function heardTried(flow: Flow, message: string | readonly string[], nega
 export function heardInFlows(flows: readonly Flow[], message: string, negations: Negations): Record<string, Heard> {
   const said = words(message);
   return Object.fromEntries(flows
-    .map((f) => [f.id, { answers: heardAnswers(f, message, negations), tried: heardTried(f, said, negations) }] as const)
+    .map((f) => [f.id, { answers: heardAnswers(f, said, negations), tried: heardTried(f, said, negations) }] as const)
     .filter(([, heard]) => Object.keys(heard.answers).length > 0 || heard.tried.length > 0));
 }
 

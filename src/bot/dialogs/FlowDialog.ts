@@ -76,7 +76,7 @@ export class FlowDialog extends ComponentDialog {
     const { state, say } = engine.applyAnswer((step.values as Record<string, unknown>).state as FlowState, answer);
     const data = await conversationDataOf(this.deps, step.context);
     data.tried = { ...data.tried, ...state.tried };
-    this.recordOutcomes(step, flow, (step.values as Record<string, unknown>).state as FlowState, state);
+    this.recordOutcomes(step, flow, ((step.values as Record<string, unknown>).state as FlowState).tried, state.tried);
     const values = await this.values(step);
     const notes: Reply[] = [];
     if (ACKNOWLEDGE[answer]) notes.push(textReply(this.deps, ACKNOWLEDGE[answer], values));
@@ -91,8 +91,8 @@ export class FlowDialog extends ComponentDialog {
     // Done before this chat and said in its first message: counted as "already tried", as if answered so.
     const said = Object.fromEntries((heard?.tried ?? []).filter((id) => !data.tried?.[id]).map((id) => [id, 'already' as const]));
     const { state, says } = engine.hear(engine.start({ ...data.tried, ...said }), heard?.answers ?? {});
+    this.recordOutcomes(step, flow, data.tried ?? {}, said);
     data.tried = { ...data.tried, ...said };
-    for (const fix of Object.keys(said)) this.deps.events.record(step.context, { type: 'fix_outcome', flow: flow.id, fix, outcome: 'already' });
     const replies = [textReply(this.deps, flow.intro, values)];
     const skipped = Object.keys(state.tried).map((id) => flow.checklist[id]).filter(Boolean);
     if (skipped.length > 0) replies.push(textReply(this.deps, 'flow.skipping_tried', { ...values, list: inSentence(skipped) }));
@@ -114,10 +114,10 @@ export class FlowDialog extends ComponentDialog {
     return new FlowEngine(flow, flow.fixOrder ? this.deps.core.fixRates.rates(flow.id) : undefined);
   }
 
-  /** A fix_outcome event for each fix the answer settled (fixed, still broken, skipped, already done, declined). */
-  private recordOutcomes(step: WaterfallStepContext, flow: Flow, before: FlowState, after: FlowState): void {
-    for (const [fix, outcome] of Object.entries(after.tried)) {
-      if (before.tried[fix] !== outcome) this.deps.events.record(step.context, { type: 'fix_outcome', flow: flow.id, fix, outcome });
+  /** A fix_outcome event for each fix the answer (or the first message) settled: fixed, still broken, skipped, already done, declined. */
+  private recordOutcomes(step: WaterfallStepContext, flow: Flow, before: Record<string, FixOutcome>, after: Record<string, FixOutcome>): void {
+    for (const [fix, outcome] of Object.entries(after)) {
+      if (before[fix] !== outcome) this.deps.events.record(step.context, { type: 'fix_outcome', flow: flow.id, fix, outcome });
     }
   }
 

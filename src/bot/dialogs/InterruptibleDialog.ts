@@ -45,7 +45,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   private async interrupt(dc: DialogContext): Promise<DialogTurnResult | undefined> {
     const { core } = this.deps;
     const u = understandTurn(core, dc.context);
-    if (u.confidence < core.confidenceThreshold) return (await this.howTo(dc, u)) ?? this.noteBrand(dc, u);
+    if (u.confidence < core.confidenceThreshold) return this.aboutTheDevice(dc, u);
     if (pendingExpectation(dc)?.type === 'request' && REQUESTS.includes(u.intent)) return this.restartWith(dc);
     const reply = (id: string) => this.sideAnswer(dc, [textReply(this.deps, id)]);
     switch (u.intent) {
@@ -85,7 +85,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         const ctx = await answerContext(this.deps, dc.context);
         // A different device than the one being fixed: start over for that one.
         if (u.entities.product && ctx.product && u.entities.product !== ctx.product) return this.restartWith(dc);
-        return (await this.howTo(dc, u)) ?? this.noteBrand(dc, u);
+        return this.aboutTheDevice(dc, u);
       }
       default:
         return undefined;
@@ -101,6 +101,11 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       return this.sideAnswer(dc, howToAnswer(core, intent, dc.context.activity.text ?? '', c.product, { inFlow: true }) ?? preventionAnswer(core, c.product));
     }
     return this.sideAnswer(dc, statusAnswer(core, await core.statusChecker.check(), c));
+  }
+
+  /** Not an answer, but about the device: a how-to question, or which brand it is. */
+  private async aboutTheDevice(dc: DialogContext, u: Understanding): Promise<DialogTurnResult | undefined> {
+    return (await this.howTo(dc, u)) ?? this.noteBrand(dc, u);
   }
 
   /** "how do I restart it?" while a question waits: the article that answers it, when one clearly does. */
