@@ -76,7 +76,7 @@ export function createSupportCore(knowledge: Knowledge, options: CoreOptions = {
   const entities = new EntityExtractor(knowledge.catalogue, lookup.errorCodes(), speller, productHints(knowledge));
   const wording = new Wording(knowledge.responses);
   const negations = new Negations(knowledge.negations);
-  const answers = new AnswerRecognizer(knowledge.answers, negations, knowledge.acknowledgements);
+  const answers = new AnswerRecognizer(knowledge.answers, negations, { acknowledgements: knowledge.acknowledgements, stepDone: knowledge.stepDone });
   return {
     knowledge,
     classifier,

@@ -2,6 +2,7 @@ import type { Answer } from '../knowledge/schema';
 import type { Understanding } from '../nlu/understand';
 import type { Negations } from '../nlu/negations';
 import { normalise, words } from '../nlu/normalise';
+import { PhraseList, phraseOf } from './phraseList';
 
 // Answers that a plain "yes" or "no" stands for, whichever of them the question offers.
 const AFFIRMATIVE = ['yes', 'fixed', 'proceed'];
@@ -12,16 +13,24 @@ const PLAIN = ['yes', 'no', 'unsure'];
 const NEGATABLE = [...AFFIRMATIVE, 'outage', 'all_clear'];
 const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, one: 1, two: 2, three: 3, four: 4, five: 5 };
 
+/** Replies to a question that are not answers to it, from answers.yaml. */
+export interface NonAnswers {
+  acknowledgements?: readonly string[];
+  stepDone?: readonly string[];
+}
+
 /**
  * Maps what a person typed (or a tapped button's value) to one of the answers a question offers:
  * by number ("2"), by the answer's id or any of its synonyms, or by a yes/no intent.
  */
 export class AnswerRecognizer {
   private readonly phrases: { phrase: string; answer: string }[];
-  private readonly acknowledgements: ReadonlySet<string>;
+  private readonly acknowledgements: PhraseList;
+  private readonly stepDone: PhraseList;
 
-  constructor(private readonly answers: Record<string, Answer>, private readonly negations: Negations, acknowledgements: readonly string[] = []) {
-    this.acknowledgements = new Set(acknowledgements.map(phraseOf));
+  constructor(private readonly answers: Record<string, Answer>, private readonly negations: Negations, replies: NonAnswers = {}) {
+    this.acknowledgements = new PhraseList(replies.acknowledgements ?? []);
+    this.stepDone = new PhraseList(replies.stepDone ?? []);
     this.phrases = Object.entries(answers)
       .flatMap(([id, a]) => [a.label, ...a.synonyms].map((s) => ({ phrase: phraseOf(s), answer: id })))
       .filter((p) => p.phrase)
@@ -30,10 +39,12 @@ export class AnswerRecognizer {
 
   /** "ok", "will do", "it's updating, hang on": a reply that only acknowledges the question (a phrase of two words or more may be part of it). */
   isAcknowledgement(text: string): boolean {
-    const phrase = phraseOf(normalise(text));
-    if (this.acknowledgements.has(phrase)) return true;
-    const padded = ` ${phrase} `;
-    return [...this.acknowledgements].some((a) => a.includes(' ') && padded.includes(` ${a} `));
+    return this.acknowledgements.matches(text);
+  }
+
+  /** "done", "ok i did it": a reply that says the step was done, not how it went. */
+  isStepDone(text: string): boolean {
+    return this.stepDone.matches(text);
   }
 
   label(answerId: string): string {
@@ -90,10 +101,4 @@ export class AnswerRecognizer {
   private negatedBefore(padded: string, phrase: string): boolean {
     return this.negations.anyIn(words(padded.slice(0, padded.indexOf(` ${phrase} `))));
   }
-}
-
-function phraseOf(s: string): string {
-  const ws = words(s);
-  // Emoji answers (👍) have no words; keep them as typed.
-  return ws.length > 0 ? ws.join(' ') : normalise(s);
 }

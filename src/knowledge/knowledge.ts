@@ -14,6 +14,8 @@ export interface Knowledge {
   negations: string[];
   /** Replies that only acknowledge ("ok", "will do"): never "fixed". */
   acknowledgements: string[];
+  /** Replies that say the step was done, not how it went ("done"). */
+  stepDone: string[];
   /** Whole phrases that are commands, such as "forget me". */
   commands: Partial<Record<CommandId, string[]>>;
   contacts: Contacts;
@@ -29,7 +31,7 @@ export interface KnowledgeSources {
   articles: Located<Article>[];
   intents: Located<IntentFile>[];
   responses: Located<{ responses: Record<string, string | string[]> }>[];
-  answers: Located<{ answers: Record<string, Answer>; negations: string[]; acknowledgements: string[] }>;
+  answers: Located<{ answers: Record<string, Answer>; negations: string[]; acknowledgements: string[]; step_done: string[] }>;
   commands: Located<{ commands: Partial<Record<CommandId, string[]>> }>;
   contacts: Located<Contacts>;
   warranty: Located<WarrantyTerms>;

@@ -57,6 +57,7 @@ export function toKnowledge(s: KnowledgeSources): Knowledge {
     answers: s.answers.data.answers,
     negations: s.answers.data.negations,
     acknowledgements: s.answers.data.acknowledgements,
+    stepDone: s.answers.data.step_done,
     commands: s.commands.data.commands,
     contacts: s.contacts.data,
     warranty: s.warranty.data,

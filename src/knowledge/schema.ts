@@ -94,6 +94,7 @@ export const answersSchema = z.strictObject({
   answers: z.record(id, answerSchema),
   negations: z.array(nonEmpty).min(1),
   acknowledgements: z.array(nonEmpty).default([]),
+  step_done: z.array(nonEmpty).default([]),
 });
 
 const weekdayKey = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);

@@ -137,6 +137,22 @@ describe('AnswerRecognizer with the real answers.yaml', () => {
     expect(answers.label('no-such-answer')).toBe('no-such-answer');
   });
 
+  test('"done" to "Did that fix it?" says the step was done, not how it went', () => {
+    const core = testCore();
+    const said = (text: string) => core.answers.recognise(text, fix, core.understander.understand(text));
+    for (const text of ['done', 'Done.', 'ok done', 'i did it', 'restarted it']) {
+      expect(said(text)).toBeUndefined();
+      expect(core.answers.isStepDone(text)).toBe(true);
+    }
+    expect(core.answers.isStepDone('ok, i did that just now')).toBe(true);
+    // What it holds besides says how it went, and that wins.
+    expect(said('done, it worked')).toBe('fixed');
+    expect(said('done and still broken')).toBe('not_fixed');
+    expect(said('i did that already')).toBe('already');
+    expect(core.answers.isStepDone('ok')).toBe(false);
+    expect(core.answers.isStepDone('it is not done yet')).toBe(false);
+  });
+
   test('with the real understander: "yes" to a fix question means fixed', () => {
     const core = testCore();
     expect(core.answers.recognise('yes', fix, core.understander.understand('yes'))).toBe('fixed');

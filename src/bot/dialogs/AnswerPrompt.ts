@@ -75,11 +75,16 @@ export class AnswerPrompt extends Dialog<AnswerPromptOptions> {
   private async ask(ctx: TurnContext, o: AnswerPromptOptions, isRetry: boolean): Promise<void> {
     const hint: Reply[] = [];
     if (isRetry) {
-      // "ok" is not an answer, but not a misunderstanding either: the person is busy trying it.
-      const id = o.retryId ?? (this.core.answers.isAcknowledgement(ctx.activity.text ?? '') ? 'prompt.take_your_time' : 'prompt.retry');
+      const id = o.retryId ?? this.retryHint(ctx.activity.text ?? '');
       hint.push({ kind: 'text', id, text: this.core.wording.say(id) });
     }
     await this.sender.send(ctx, [...hint, ...o.replies]);
+  }
+
+  /** "ok" and "done" are not answers, but not misunderstandings either: the person is busy with the step, or has done it. */
+  private retryHint(text: string): string {
+    if (this.core.answers.isStepDone(text)) return 'prompt.how_did_it_go';
+    return this.core.answers.isAcknowledgement(text) ? 'prompt.take_your_time' : 'prompt.retry';
   }
 }
 
