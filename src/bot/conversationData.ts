@@ -1,4 +1,5 @@
 import type { FixOutcome } from '../flow/flowState';
+import type { IntentName } from '../knowledge/schema';
 
 /** What the bot remembers about this conversation beyond the dialog stack. */
 export interface ConversationData {
@@ -9,6 +10,8 @@ export interface ConversationData {
   tried: Record<string, FixOutcome>;
   /** Labels of the last menu shown outside a question, so a bare number can pick one. */
   menu?: string[];
+  /** The last request answered ("is it under warranty?"), so "what about my fitbit?" gets the same for that device. */
+  lastRequest?: IntentName;
 }
 
 /** What the bot remembers about the person across conversations. */

@@ -8,7 +8,7 @@ const FIXED_IDS = [
   'flow.did_it_work', 'flow.warning', 'flow.ask_status_page', 'flow.status_up', 'flow.outage', 'flow.outage_end', 'flow.resolved',
   'flow.exhausted', 'flow.resume', 'flow.skipping_tried', 'flow.unknown_code', 'flow.ack_already', 'flow.ack_skip', 'flow.ack_hold',
   'article.more',
-  'warranty.ask_date', 'warranty.ask_date_retry', 'warranty.dont_know', 'warranty.ambiguous', 'warranty.no_date',
+  'warranty.ask_date', 'warranty.ask_date_retry', 'warranty.dont_know', 'warranty.ambiguous', 'warranty.no_date', 'warranty.remembered_date',
   'warranty.covered', 'warranty.expired', 'warranty.borderline', 'warranty.not_covered_title', 'warranty.bring',
   'contact.intro_brand', 'contact.intro_any', 'contact.no_brand', 'contact.have_ready', 'contact.link_chat',
   'contact.link_site', 'contact.link_locator',

@@ -15,7 +15,7 @@ const MIN_OFF_TOPIC_WORDS = 3;
 /** A message this short that names a brand is taken as saying which device it is ("it's a garmin"). */
 const MAX_DEVICE_NOTE_WORDS = 6;
 /** What people come to the bot for; said clearly at "what do you need?", it is the answer, with its own words. */
-const REQUESTS: IntentName[] = ['troubleshoot', 'warranty', 'repair', 'prevention', 'contact_support', 'service_status'];
+export const REQUESTS: IntentName[] = ['troubleshoot', 'warranty', 'repair', 'prevention', 'contact_support', 'service_status'];
 
 /**
  * Handles what a person may say at any point (help, cancel, a person, thanks, a side question)

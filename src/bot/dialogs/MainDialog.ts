@@ -4,7 +4,9 @@ import {
 } from '../../core/topicAnswers';
 import type { IntentName } from '../../knowledge/schema';
 import { words } from '../../nlu/normalise';
+import type { Understanding } from '../../nlu/understand';
 import type { Reply } from '../../replies/reply';
+import type { TurnContext } from 'botbuilder';
 import { understandTurn } from '../turnUnderstanding';
 import { ANSWER_PROMPT, AnswerPrompt, type AnswerPromptOptions } from './AnswerPrompt';
 import { answerContext, conversationDataOf, rememberDevice, type DialogDeps } from './dialogDeps';
@@ -12,7 +14,7 @@ import { ESCALATION_DIALOG, EscalationDialog } from './EscalationDialog';
 import { asksForPerson, canHandOver, caseSoFar, handOver, recordNoHandoff } from './handOver';
 import { FLOW_DIALOG, FlowDialog, type FlowOptions, type FlowResult } from './FlowDialog';
 import { heardInFlows, type Heard } from '../../flow/heardAnswers';
-import { InterruptibleDialog, WARRANTY_DIALOG } from './InterruptibleDialog';
+import { InterruptibleDialog, REQUESTS, WARRANTY_DIALOG } from './InterruptibleDialog';
 import { textReply } from './say';
 import { WarrantyDialog } from './WarrantyDialog';
 
@@ -21,6 +23,8 @@ const MAIN_WATERFALL = 'mainWaterfall';
 
 /** Intents that need to know the device before they can be answered. */
 const NEEDS_DEVICE: IntentName[] = ['troubleshoot', 'warranty', 'repair', 'prevention'];
+/** A message this short that names a device or brand, after a request was answered, asks the same for it ("and my fitbit?"). */
+const MAX_FOLLOW_UP_WORDS = 6;
 /** Intents offered when the bot is unsure what was meant. */
 const CLARIFY_CHOICES: IntentName[] = ['troubleshoot', 'warranty', 'repair', 'contact_support'];
 
@@ -73,7 +77,9 @@ export class MainDialog extends InterruptibleDialog {
     // ids, as the state never keeps the message itself.
     (step.values as Record<string, unknown>).heard = heardInFlows(core.knowledge.flows, step.context.activity.text ?? '', core.negations);
     // The understander already turned "unsure, nothing of the domain named" into out_of_scope.
-    if (u.clarify) {
+    const followUp = u.clarify ? await this.followUp(step.context, u) : undefined;
+    if (followUp) route.intent = followUp;
+    else if (u.clarify) {
       // Kept now, so that "where can I get it repaired?" instead of a pick knows which device "it" is.
       await rememberDevice(this.deps, step.context, route.product, route.brand);
       const choices = [...new Set([...u.ranking.map((r) => r.intent).filter((i) => CLARIFY_CHOICES.includes(i)), ...CLARIFY_CHOICES])].slice(0, 3);
@@ -104,6 +110,7 @@ export class MainDialog extends InterruptibleDialog {
     if (typeof step.result === 'string') await rememberDevice(this.deps, step.context, step.result);
     const c = await answerContext(this.deps, step.context, route.product, route.brand);
     const { core } = this.deps;
+    if (REQUESTS.includes(route.intent)) (await conversationDataOf(this.deps, step.context)).lastRequest = route.intent;
     // Worked out before any device question, from the first message (which the state never keeps).
     const howTo = (step.values as Record<string, unknown>).howTo as Reply[] | undefined;
     const send = async (replies: Reply[]) => {
@@ -166,6 +173,16 @@ export class MainDialog extends InterruptibleDialog {
     }
     await this.deps.sender.send(ctx, contactAnswer(this.deps.core, c));
     return step.endDialog();
+  }
+
+  /**
+   * "what about my fitbit?" right after a warranty answer: a few words naming another device or brand,
+   * which alone say nothing of what is wanted, ask for the request answered last.
+   */
+  private async followUp(ctx: TurnContext, u: Understanding): Promise<IntentName | undefined> {
+    const { product, brand } = u.entities;
+    if (!(product ?? brand) || words(u.text).length > MAX_FOLLOW_UP_WORDS) return undefined;
+    return (await conversationDataOf(this.deps, ctx)).lastRequest;
   }
 
   /** Suggested first messages; remembered so that replying "1" by SMS picks the first. */

@@ -41,7 +41,10 @@ export class WarrantyDialog extends ComponentDialog {
     // A date said now wins over one remembered: the person may be putting it right.
     const said = this.dateInQuestion(step.context);
     if (said) return step.next(said);
-    if (profile.purchase && profile.purchase.product === c.product) return step.next(profile.purchase);
+    if (profile.purchase && profile.purchase.product === c.product) {
+      (step.values as Record<string, unknown>).remembered = true;
+      return step.next(profile.purchase);
+    }
     const { wording } = this.deps.core;
     const options: AnswerPromptOptions = {
       replies: [{ kind: 'choices', id: 'warranty.ask_date', text: wording.say('warranty.ask_date'), choices: [{ value: 'unsure', label: wording.say('warranty.dont_know') }] }],
@@ -95,8 +98,11 @@ export class WarrantyDialog extends ComponentDialog {
     const earliest = DateTime.fromISO(range.earliest, { setZone: true });
     const latest = DateTime.fromISO(range.latest, { setZone: true });
     const status = warrantyStatus(core.knowledge.warranty, { product: c.product, brand: c.brand, earliest, latest, now: core.now() });
-    await this.deps.sender.send(step.context, warrantyReplies(status, core.knowledge.warranty, core.wording));
-    const result: WarrantyResult = { purchase: purchaseLabel(earliest, latest), warranty: warrantyLabel(status, core.wording), status: status.status };
+    const purchase = purchaseLabel(earliest, latest);
+    // A date from an earlier turn may be another device's ("and my synology?"): said, so it can be put right.
+    const remembered = (step.values as Record<string, unknown>).remembered ? [textReply(this.deps, 'warranty.remembered_date', { purchase })] : [];
+    await this.deps.sender.send(step.context, [...remembered, ...warrantyReplies(status, core.knowledge.warranty, core.wording)]);
+    const result: WarrantyResult = { purchase, warranty: warrantyLabel(status, core.wording), status: status.status };
     return step.endDialog(result);
   }
 }
