@@ -42,9 +42,14 @@ export class AnswerRecognizer {
     return this.acknowledgements.matches(text);
   }
 
-  /** "done", "ok i did it": a reply that says the step was done, not how it went. */
+  /** The message only acknowledges the step ("doing it now", as a whole) or says it was done. */
+  isOnlyAboutTheStep(text: string): boolean {
+    return this.acknowledgements.has(phraseOf(normalise(text))) || this.isStepDone(text);
+  }
+
+  /** "done", "ok done", "restarted it, took a while": a reply that says the step was done, not how it went. */
   isStepDone(text: string): boolean {
-    return this.stepDone.matches(text);
+    return this.stepDone.begins(text);
   }
 
   label(answerId: string): string {

@@ -31,4 +31,10 @@ export class PhraseList {
     const padded = ` ${phrase} `;
     return this.longer.some((p) => padded.includes(` ${p} `));
   }
+
+  /** The message is one of the phrases or starts with one ("done, restarted the router"). */
+  begins(text: string): boolean {
+    const padded = `${phraseOf(normalise(text))} `;
+    return [...this.phrases].some((p) => padded.startsWith(`${p} `));
+  }
 }

@@ -75,16 +75,22 @@ export class AnswerPrompt extends Dialog<AnswerPromptOptions> {
   private async ask(ctx: TurnContext, o: AnswerPromptOptions, isRetry: boolean): Promise<void> {
     const hint: Reply[] = [];
     if (isRetry) {
-      const id = o.retryId ?? this.retryHint(ctx.activity.text ?? '');
+      const id = o.retryId ?? this.retryHint(ctx, o.expect);
       hint.push({ kind: 'text', id, text: this.core.wording.say(id) });
     }
     await this.sender.send(ctx, [...hint, ...o.replies]);
   }
 
   /** "ok" and "done" are not answers, but not misunderstandings either: the person is busy with the step, or has done it. */
-  private retryHint(text: string): string {
-    if (this.core.answers.isStepDone(text)) return 'prompt.how_did_it_go';
-    return this.core.answers.isAcknowledgement(text) ? 'prompt.take_your_time' : 'prompt.retry';
+  private retryHint(ctx: TurnContext, expect: Expectation): string {
+    const text = ctx.activity.text ?? '';
+    const { answers, confidenceThreshold } = this.core;
+    if (answers.isStepDone(text)) return 'prompt.how_did_it_go';
+    // "ok restarting it now" to "Did that fix it?": a clear yes that is not the answer agrees to do the step.
+    const u = understandTurn(this.core, ctx);
+    const asksOutcome = expect.type === 'answers' && expect.answers.includes('fixed');
+    const agrees = asksOutcome && u.intent === 'affirm' && u.confidence >= confidenceThreshold;
+    return agrees || answers.isAcknowledgement(text) ? 'prompt.take_your_time' : 'prompt.retry';
   }
 }
 

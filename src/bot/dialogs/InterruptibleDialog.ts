@@ -50,8 +50,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const reply = (id: string) => this.sideAnswer(dc, [textReply(this.deps, id)]);
     switch (u.intent) {
       case 'cancel':
-        // "it's restarting now, hang on" reads as cancel to the classifier; stopping the flow on it would lose the person's place.
-        if (core.answers.isAcknowledgement(u.text)) return undefined;
+        // "i'll try that, hang on" can read as cancel to the classifier; stopping the flow on it would lose the person's place.
+        if (core.answers.isAcknowledgement(u.text) || core.answers.isStepDone(u.text)) return undefined;
         await this.deps.sender.send(dc.context, [textReply(this.deps, 'cancel.done')]);
         return dc.cancelAllDialogs();
       case 'help':
@@ -64,6 +64,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       // is more likely a fumbled answer, and gets the waiting question again.
       // A how-to question one of the device's articles clearly answers is not off-topic, however it reads.
       case 'out_of_scope':
+        // "doing it now" is about the step, not off the subject: the question again.
+        if (core.answers.isOnlyAboutTheStep(u.text)) return undefined;
         return (await this.howTo(dc, u)) ?? (words(u.text).length >= MIN_OFF_TOPIC_WORDS ? reply('out_of_scope.in_flow') : undefined);
       case 'contact_support':
         if (asksForPerson(this.deps, dc.context)) {
