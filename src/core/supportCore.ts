@@ -10,6 +10,7 @@ import { EntityExtractor } from '../nlu/entityExtractor';
 import { productHints } from '../nlu/productHints';
 import { IntentClassifier, type ClassifierAlgorithm, type IntentModelData } from '../nlu/intentClassifier';
 import { Negations } from '../nlu/negations';
+import { PhraseList } from '../nlu/phraseList';
 import { words } from '../nlu/normalise';
 import { SpellingCorrector } from '../nlu/spelling';
 import { Understander } from '../nlu/understand';
@@ -51,6 +52,8 @@ export interface SupportCore {
   answers: AnswerRecognizer;
   /** Words that turn an answer phrase after them around (knowledge/answers.yaml). */
   negations: Negations;
+  /** How how-to questions start (knowledge/questions.yaml): `begins(text)`. */
+  howToOpenings: PhraseList;
   commands: CommandMatcher;
   /** Removes personal data from text before it is stored (transcripts, not-understood messages). */
   redact: Redact;
@@ -86,6 +89,7 @@ export function createSupportCore(knowledge: Knowledge, options: CoreOptions = {
     search: new ArticleSearch(knowledge.articles, speller, options.searchIndex),
     answers,
     negations,
+    howToOpenings: new PhraseList(knowledge.howToOpenings),
     commands: new CommandMatcher(knowledge.commands),
     redact: redactorFor(knowledge),
     flowReplies: new FlowReplies(wording, answers),

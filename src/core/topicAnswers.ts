@@ -93,7 +93,7 @@ export function statusAnswer(core: SupportCore, result: StatusResult, c: AnswerC
  * answers it clearly better than the prevention tips (otherwise the tips are the answer).
  */
 export function howToAnswer(core: SupportCore, intent: IntentName, text: string, product?: string, options: HowToOptions = {}): Reply[] | undefined {
-  if (!isHowToQuestion(text)) return undefined;
+  if (!core.howToOpenings.begins(text)) return undefined;
   const article = intent === 'prevention' ? clearFix(core, text, product) : intent === 'troubleshoot' ? bestFit(core, text, product, options.minScore) : undefined;
   if (!article) return undefined;
   // In a flow the waiting question follows; "tell me about the error" would be said to someone already doing so.
@@ -123,8 +123,4 @@ export const CLEAR_HOW_TO_SCORE = 0.6;
 
 function articleAnswer(core: SupportCore, article: Article): Reply[] {
   return [articleSteps(article), { kind: 'text', id: 'article.more', text: core.wording.say('article.more') }];
-}
-
-function isHowToQuestion(text: string): boolean {
-  return /^\s*(how (do|can|to|should)|where (do|can|is)|what('s| is| does)|can i|is there a way|steps to)\b/i.test(text);
 }

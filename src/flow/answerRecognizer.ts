@@ -2,7 +2,7 @@ import type { Answer } from '../knowledge/schema';
 import type { Understanding } from '../nlu/understand';
 import type { Negations } from '../nlu/negations';
 import { normalise, words } from '../nlu/normalise';
-import { PhraseList, phraseOf } from './phraseList';
+import { PhraseList, phraseOf } from '../nlu/phraseList';
 
 // Answers that a plain "yes" or "no" stands for, whichever of them the question offers.
 const AFFIRMATIVE = ['yes', 'fixed', 'proceed'];

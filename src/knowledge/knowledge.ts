@@ -16,6 +16,8 @@ export interface Knowledge {
   acknowledgements: string[];
   /** Replies that say the step was done, not how it went ("done"). */
   stepDone: string[];
+  /** How how-to questions start ("how do", "whats"). */
+  howToOpenings: string[];
   /** Whole phrases that are commands, such as "forget me". */
   commands: Partial<Record<CommandId, string[]>>;
   contacts: Contacts;
@@ -32,6 +34,7 @@ export interface KnowledgeSources {
   intents: Located<IntentFile>[];
   responses: Located<{ responses: Record<string, string | string[]> }>[];
   answers: Located<{ answers: Record<string, Answer>; negations: string[]; acknowledgements: string[]; step_done: string[] }>;
+  questions: Located<{ how_to_openings: string[] }>;
   commands: Located<{ commands: Partial<Record<CommandId, string[]>> }>;
   contacts: Located<Contacts>;
   warranty: Located<WarrantyTerms>;

@@ -5,7 +5,7 @@ import { DataError, type DataProblem } from './dataError';
 import { readYamlFile, type Located } from './readYamlFile';
 import {
   answersSchema, articleSchema, catalogueSchema, commandsSchema, contactsSchema, flowSchema, helpdeskSchema, intentFileSchema,
-  responsesSchema, warrantySchema,
+  questionsSchema, responsesSchema, warrantySchema,
 } from './schema';
 import type { Knowledge, KnowledgeSources } from './knowledge';
 import { crossCheck } from './crossCheck';
@@ -37,6 +37,7 @@ export function loadKnowledgeSources(root: string): KnowledgeSources {
     intents: readAll('knowledge/nlu', intentFileSchema),
     responses: readAll('knowledge/responses', responsesSchema),
     answers: read('knowledge/answers.yaml', answersSchema),
+    questions: read('knowledge/questions.yaml', questionsSchema),
     commands: read('knowledge/commands.yaml', commandsSchema),
     contacts: read('knowledge/contacts.yaml', contactsSchema),
     warranty: read('knowledge/warranty.yaml', warrantySchema),
@@ -58,6 +59,7 @@ export function toKnowledge(s: KnowledgeSources): Knowledge {
     negations: s.answers.data.negations,
     acknowledgements: s.answers.data.acknowledgements,
     stepDone: s.answers.data.step_done,
+    howToOpenings: s.questions.data.how_to_openings,
     commands: s.commands.data.commands,
     contacts: s.contacts.data,
     warranty: s.warranty.data,

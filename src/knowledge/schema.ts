@@ -97,6 +97,11 @@ export const answersSchema = z.strictObject({
   step_done: z.array(nonEmpty).default([]),
 });
 
+// How how-to questions start.
+export const questionsSchema = z.strictObject({
+  how_to_openings: z.array(nonEmpty).min(1),
+});
+
 const weekdayKey = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
 export const hoursSchema = z.strictObject({
   timezone: nonEmpty,

@@ -1,4 +1,4 @@
-import { normalise, words } from '../nlu/normalise';
+import { normalise, words } from './normalise';
 
 /** A reply's words as one lower-case phrase ("OK, will do!" → "ok will do"); emoji-only replies as typed. */
 export function phraseOf(s: string): string {
