@@ -1,6 +1,6 @@
 import { WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from './dialogKit';
 import {
-  CLEAR_HOW_TO_SCORE, contactAnswer, howToAnswer, preventionAnswer, repairAnswer, statusAnswer, type AnswerContext,
+  contactAnswer, howToAnswer, preventionAnswer, repairAnswer, statusAnswer, type AnswerContext,
 } from '../../core/topicAnswers';
 import type { IntentName } from '../../knowledge/schema';
 import { words } from '../../nlu/normalise';
@@ -70,19 +70,16 @@ export class MainDialog extends InterruptibleDialog {
     const { product, impliedProduct, brand, errorCode } = u.entities;
     // "no, still 1002", "yes 1002 again" or "watch not syncing" with nothing asked yet is a problem report.
     const named = errorCode ?? product ?? brand;
-    // "whats ntp" may read as off the subject or unclear; an article that clearly answers it says otherwise.
-    const unclear = u.clarify || u.intent === 'out_of_scope';
-    const howTo = unclear && Boolean(howToAnswer(core, 'troubleshoot', u.text, product ?? impliedProduct, { minScore: CLEAR_HOW_TO_SCORE }));
-    const intent = howTo || (named && (u.intent === 'affirm' || u.intent === 'deny')) ? 'troubleshoot' : u.intent;
+    const intent = named && (u.intent === 'affirm' || u.intent === 'deny') ? 'troubleshoot' : u.intent;
     const route: Route = { intent, product: product ?? impliedProduct, brand, errorCode, sure: u.confidence >= core.confidenceThreshold };
     (step.values as Record<string, unknown>).route = route;
     // The flows' questions this first message already answers ("it won't turn on"): kept as answer
     // ids, as the state never keeps the message itself.
     (step.values as Record<string, unknown>).heard = heardInFlows(core.knowledge.flows, step.context.activity.text ?? '', core.negations);
     // The understander already turned "unsure, nothing of the domain named" into out_of_scope.
-    const followUp = u.clarify && !howTo ? await this.followUp(step.context, u) : undefined;
+    const followUp = u.clarify ? await this.followUp(step.context, u) : undefined;
     if (followUp) route.intent = followUp;
-    else if (u.clarify && !howTo) {
+    else if (u.clarify) {
       // Kept now, so that "where can I get it repaired?" instead of a pick knows which device "it" is.
       await rememberDevice(this.deps, step.context, route.product, route.brand);
       const choices = [...new Set([...u.ranking.map((r) => r.intent).filter((i) => CLARIFY_CHOICES.includes(i)), ...CLARIFY_CHOICES])].slice(0, 3);
