@@ -44,7 +44,7 @@ export class AnswerRecognizer {
 
   /** The message only acknowledges the step ("doing it now", as a whole) or says it was done. */
   isOnlyAboutTheStep(text: string): boolean {
-    return this.acknowledgements.has(phraseOf(normalise(text))) || this.isStepDone(text);
+    return this.acknowledgements.is(text) || this.isStepDone(text);
   }
 
   /** "done", "ok done", "restarted it, took a while": a reply that says the step was done, not how it went. */

@@ -7,8 +7,8 @@ export function phraseOf(s: string): string {
 }
 
 /**
- * Replies of one kind ("ok", "will do"; "done", "i did it"): a message is one of them when it is
- * one outright, or holds one of two words or more ("ok, will do in a sec").
+ * Phrases of one kind from the data ("ok", "will do"; "done"; "how do"), and three ways a message
+ * can be one of them: as a whole, holding one, or starting with one.
  */
 export class PhraseList {
   private readonly phrases: ReadonlySet<string>;
@@ -19,12 +19,17 @@ export class PhraseList {
     this.longer = [...this.phrases].filter((p) => p.includes(' '));
   }
 
-  /** The phrase is on the list as it stands. */
+  /** The phrase, already cleaned up, is on the list. */
   has(phrase: string): boolean {
     return this.phrases.has(phrase);
   }
 
-  /** The message is on the list, or holds one of its phrases of two words or more. */
+  /** The whole message is on the list ("Will do!"). */
+  is(text: string): boolean {
+    return this.phrases.has(phraseOf(normalise(text)));
+  }
+
+  /** The message is on the list, or holds one of its phrases of two words or more ("sure, will do in a sec"). */
   matches(text: string): boolean {
     const phrase = phraseOf(normalise(text));
     if (this.phrases.has(phrase)) return true;
@@ -32,9 +37,10 @@ export class PhraseList {
     return this.longer.some((p) => padded.includes(` ${p} `));
   }
 
-  /** The message is one of the phrases or starts with one ("done, restarted the router"). */
+  /** The message is on the list or starts with one of its phrases ("done, restarted the router"). */
   begins(text: string): boolean {
     const padded = `${phraseOf(normalise(text))} `;
-    return [...this.phrases].some((p) => padded.startsWith(`${p} `));
+    for (const p of this.phrases) if (padded.startsWith(`${p} `)) return true;
+    return false;
   }
 }

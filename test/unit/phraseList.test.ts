@@ -22,7 +22,9 @@ describe('PhraseList', () => {
     expect(list.begins('tell me how do i pair it')).toBe(false);
   });
 
-  test('has: the phrase as it stands', () => {
+  test('is: the whole message; has: the cleaned-up phrase as it stands', () => {
+    expect(list.is('Will do!')).toBe(true);
+    expect(list.is('will do in a sec')).toBe(false);
     expect(list.has('will do')).toBe(true);
     expect(list.has('will')).toBe(false);
   });
