@@ -54,6 +54,8 @@ export interface SupportCore {
   negations: Negations;
   /** How how-to questions start (knowledge/questions.yaml): `begins(text)`. */
   howToOpenings: PhraseList;
+  /** How follow-ups start ("what about", "and"; knowledge/questions.yaml). */
+  followUpOpenings: PhraseList;
   commands: CommandMatcher;
   /** Removes personal data from text before it is stored (transcripts, not-understood messages). */
   redact: Redact;
@@ -90,6 +92,7 @@ export function createSupportCore(knowledge: Knowledge, options: CoreOptions = {
     answers,
     negations,
     howToOpenings: new PhraseList(knowledge.howToOpenings),
+    followUpOpenings: new PhraseList(knowledge.followUpOpenings),
     commands: new CommandMatcher(knowledge.commands),
     redact: redactorFor(knowledge),
     flowReplies: new FlowReplies(wording, answers),

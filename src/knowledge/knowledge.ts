@@ -18,6 +18,8 @@ export interface Knowledge {
   stepDone: string[];
   /** How how-to questions start ("how do", "whats"). */
   howToOpenings: string[];
+  /** How follow-ups start ("what about", "and"). */
+  followUpOpenings: string[];
   /** Whole phrases that are commands, such as "forget me". */
   commands: Partial<Record<CommandId, string[]>>;
   contacts: Contacts;
@@ -34,7 +36,7 @@ export interface KnowledgeSources {
   intents: Located<IntentFile>[];
   responses: Located<{ responses: Record<string, string | string[]> }>[];
   answers: Located<{ answers: Record<string, Answer>; negations: string[]; acknowledgements: string[]; step_done: string[] }>;
-  questions: Located<{ how_to_openings: string[] }>;
+  questions: Located<{ how_to_openings: string[]; follow_up_openings: string[] }>;
   commands: Located<{ commands: Partial<Record<CommandId, string[]>> }>;
   contacts: Located<Contacts>;
   warranty: Located<WarrantyTerms>;

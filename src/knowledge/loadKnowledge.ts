@@ -60,6 +60,7 @@ export function toKnowledge(s: KnowledgeSources): Knowledge {
     acknowledgements: s.answers.data.acknowledgements,
     stepDone: s.answers.data.step_done,
     howToOpenings: s.questions.data.how_to_openings,
+    followUpOpenings: s.questions.data.follow_up_openings,
     commands: s.commands.data.commands,
     contacts: s.contacts.data,
     warranty: s.warranty.data,

@@ -100,6 +100,7 @@ export const answersSchema = z.strictObject({
 // How how-to questions start.
 export const questionsSchema = z.strictObject({
   how_to_openings: z.array(nonEmpty).min(1),
+  follow_up_openings: z.array(nonEmpty).default([]),
 });
 
 const weekdayKey = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);

@@ -77,7 +77,7 @@ export class MainDialog extends InterruptibleDialog {
     // ids, as the state never keeps the message itself.
     (step.values as Record<string, unknown>).heard = heardInFlows(core.knowledge.flows, step.context.activity.text ?? '', core.negations);
     // The understander already turned "unsure, nothing of the domain named" into out_of_scope.
-    const followUp = u.clarify ? await this.followUp(step.context, u) : undefined;
+    const followUp = await this.followUp(step.context, u);
     if (followUp) route.intent = followUp;
     else if (u.clarify) {
       // Kept now, so that "where can I get it repaired?" instead of a pick knows which device "it" is.
@@ -177,11 +177,12 @@ export class MainDialog extends InterruptibleDialog {
 
   /**
    * "what about my fitbit?" right after a warranty answer: a few words naming another device or brand,
-   * which alone say nothing of what is wanted, ask for the request answered last.
+   * unclear alone or said as a follow-up ("and the nas?"), ask for the request answered last.
    */
   private async followUp(ctx: TurnContext, u: Understanding): Promise<IntentName | undefined> {
     const { product, brand } = u.entities;
     if (!(product ?? brand) || words(u.text).length > MAX_FOLLOW_UP_WORDS) return undefined;
+    if (!u.clarify && !this.deps.core.followUpOpenings.begins(u.text)) return undefined;
     return (await conversationDataOf(this.deps, ctx)).lastRequest;
   }
 
