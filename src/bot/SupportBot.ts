@@ -179,13 +179,13 @@ export class SupportBot extends ActivityHandler {
     await this.bot.sender.send(ctx, [textReply(this.deps, teamsWelcomeId(ctx.activity.conversation))]);
   }
 
-  /** "2" after a menu of suggested first messages means that message. */
+  /** "2" or "the second one" after a menu of suggested first messages means that message. */
   private async pickFromMenu(ctx: TurnContext): Promise<void> {
     const data = await conversationDataOf(this.deps, ctx);
     const menu = data.menu;
     data.menu = undefined;
-    const n = /^\s*(\d)\s*[.)]?\s*$/.exec(ctx.activity.text ?? '');
-    if (menu && n && menu[Number(n[1]) - 1]) ctx.activity.text = menu[Number(n[1]) - 1];
+    const n = this.deps.core.answers.pickedPosition(ctx.activity.text ?? '');
+    if (menu && n !== undefined && menu[n - 1]) ctx.activity.text = menu[n - 1];
   }
 
   private async handleMessage(ctx: TurnContext): Promise<void> {

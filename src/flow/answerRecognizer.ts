@@ -56,17 +56,26 @@ export class AnswerRecognizer {
     return this.answers[answerId]?.label ?? answerId;
   }
 
+  /** The answer the message gives, by its words or else by its yes/no intent. */
   recognise(text: string, allowed: readonly string[], understanding?: Understanding): string | undefined {
+    return this.recogniseWords(text, allowed, understanding) ?? this.recogniseIntent(text, allowed, understanding);
+  }
+
+  /** The answer the message's words give (the id, a number, a synonym, alone or in a short reply); its intent is not read. */
+  recogniseWords(text: string, allowed: readonly string[], understanding?: Understanding): string | undefined {
     const clean = normalise(text);
     if (allowed.includes(clean)) return clean;
     const byNumber = this.byPosition(clean, allowed);
     if (byNumber) return byNumber;
     const phrase = phraseOf(clean);
-    const exact = this.phrases.find((p) => p.phrase === phrase && allowed.includes(p.answer));
+    // The whole reply, or its opening clause ("no, and the app says disconnected"), is an answer.
+    const opening = phraseOf(openingClause(clean));
+    const exact = this.phrases.find((p) => (p.phrase === phrase || p.phrase === opening) && allowed.includes(p.answer));
     if (exact) return exact.answer;
-    // Short replies that contain an answer ("nope still broken", "ok i did that already").
-    const ws = words(clean);
-    if (ws.length > 0 && ws.length <= 8) {
+    // Short replies, or a longer one's opening clause, that contain an answer ("nope still broken",
+    // "ok i did that already", "yes they can, but the clock on the nas is wrong").
+    const ws = shortReply(clean);
+    if (ws.length > 0) {
       const padded = ` ${ws.join(' ')} `;
       // "it is a fitbit charge 6" holds "it is" but says which watch it is: with a brand named, a plain
       // answer counts only when said outright (or clearly by intent, below).
@@ -75,26 +84,30 @@ export class AnswerRecognizer {
       // "i don't think it's fixed" must not count as fixed.
       if (contained && !(NEGATABLE.includes(contained.answer) && this.negatedBefore(padded, contained.phrase))) return contained.answer;
     }
-    return this.byIntent(allowed, understanding, phrase);
+    return undefined;
   }
 
-  private byPosition(clean: string, allowed: readonly string[]): string | undefined {
-    const m = /^(?:option |number |#)?(\d|first|second|third|fourth|fifth|one|two|three|four|five)(?: one| option)?[.)]?$/.exec(clean);
-    if (!m) return undefined;
-    const n = /^\d$/.test(m[1]) ? Number(m[1]) : ORDINALS[m[1]];
-    return allowed[n - 1];
-  }
-
-  private byIntent(allowed: readonly string[], u: Understanding | undefined, phrase: string): string | undefined {
+  /** The plain yes or no the message's intent stands for, among the answers offered. */
+  recogniseIntent(text: string, allowed: readonly string[], u: Understanding | undefined): string | undefined {
     if (!u || u.confidence < 0.5) return undefined;
     if (u.intent === 'affirm') {
       const answer = allowed.find((a) => AFFIRMATIVE.includes(a));
       // "ok", "done, restarted" or "ok restarting it now" sound like yes but report doing the step,
       // not its result: a fix counts as working only with a yes said ("yeah that did it").
-      return answer === 'fixed' && !this.saysYes(phrase) ? undefined : answer;
+      return answer === 'fixed' && !this.saysYes(phraseOf(normalise(text))) ? undefined : answer;
     }
     if (u.intent === 'deny') return allowed.find((a) => NEGATIVE.includes(a));
     return undefined;
+  }
+
+  /** The place in a list the message picks, when that is all it says ("2", "option 2", "the second one"). */
+  pickedPosition(text: string): number | undefined {
+    return positionOf(normalise(text));
+  }
+
+  private byPosition(clean: string, allowed: readonly string[]): string | undefined {
+    const n = positionOf(clean);
+    return n === undefined ? undefined : allowed[n - 1];
   }
 
   /** The message holds one of the plain yes answer's phrases that is more than an acknowledgement ("yeah", not "ok"). */
@@ -106,4 +119,26 @@ export class AnswerRecognizer {
   private negatedBefore(padded: string, phrase: string): boolean {
     return this.negations.anyIn(words(padded.slice(0, padded.indexOf(` ${phrase} `))));
   }
+}
+
+/** The place in a list a message picks ("2", "#2", "option 2", "second", "the second one"), if that is all it says. */
+function positionOf(clean: string): number | undefined {
+  const m = /^(?:option |number |#|the )?(\d|first|second|third|fourth|fifth|one|two|three|four|five)(?: one| option)?[.)]?$/.exec(clean);
+  if (!m) return undefined;
+  return /^\d$/.test(m[1]) ? Number(m[1]) : ORDINALS[m[1]];
+}
+
+const SHORT_REPLY_WORDS = 8;
+
+/** The reply's words when it is short, else its opening clause's when that is; none otherwise. */
+function shortReply(clean: string): string[] {
+  const all = words(clean);
+  if (all.length <= SHORT_REPLY_WORDS) return all;
+  const opening = words(openingClause(clean));
+  return opening.length <= SHORT_REPLY_WORDS && opening.length < all.length ? opening : [];
+}
+
+/** The reply up to its first punctuation mark: all of it when it has none. */
+function openingClause(clean: string): string {
+  return /^[^,.;:!?]*/.exec(clean)![0];
 }

@@ -1,6 +1,7 @@
 import type { Diagnostic, FixStep, Flow } from '../knowledge/schema';
 import { orderFixes, type FixRates } from './fixOrder';
 import type { FixOutcome, FlowState, StatusResult } from './flowState';
+import type { HeardAnswers } from './heardAnswers';
 
 /** What the flow needs next. The caller renders it and feeds the answer back. */
 export type FlowPrompt =
@@ -51,8 +52,8 @@ export class FlowEngine {
   next(state: FlowState): FlowPrompt {
     if (state.stage === 'status') return { type: 'status' };
     if (state.stage === 'status_page') return { type: 'status_page' };
-    if (state.stage === 'diagnose' && !state.outage) {
-      const diagnostic = this.flow.diagnostics.find((d) => !state.asked.includes(d.id));
+    if (state.stage === 'diagnose') {
+      const [diagnostic] = this.unasked(state);
       if (diagnostic) return { type: 'diagnostic', diagnostic };
     }
     if (state.outcome) return { type: 'end', outcome: state.outcome };
@@ -61,6 +62,11 @@ export class FlowEngine {
     const fix = this.remainingFixes(state)[0];
     if (fix) return fix.confirm ? { type: 'confirm', fix } : { type: 'fix', fix };
     return { type: 'end', outcome: state.outage ? 'outage' : 'exhausted' };
+  }
+
+  /** The diagnostic questions not yet answered, in the order they will come (the next one first). */
+  unasked(state: FlowState): Diagnostic[] {
+    return state.outage ? [] : this.flow.diagnostics.filter((d) => !state.asked.includes(d.id));
   }
 
   /** Fixes still to offer, in the order they will come. */
@@ -101,8 +107,9 @@ export class FlowEngine {
   }
 
   /**
-   * Applies answers the first message already gave (see heardAnswers), in the flow's order, as if
-   * each question had been asked; the stage stays, so a flow that checks the cloud status first still does.
+   * Applies answers a message already gave (see heardAnswers), in the flow's order, as if each
+   * question had been asked: the first message's, or a reply's to questions still to come. The stage
+   * stays, so a flow that checks the cloud status first still does.
    */
   hear(state: FlowState, heard: Readonly<Record<string, string>>): { state: FlowState; says: string[] } {
     const says: string[] = [];
@@ -114,6 +121,20 @@ export class FlowEngine {
       if (applied.say) says.push(applied.say);
     }
     return { state, says };
+  }
+
+  /**
+   * Applies a reply: its answer to what was asked (none when it only answered questions still to
+   * come), then, to a diagnostic question, the answers it gave to later ones (see heardAnswers).
+   */
+  answerAndHear(state: FlowState, answer: string | undefined, heard: HeardAnswers): { state: FlowState; says: string[] } {
+    const prompt = this.next(state);
+    const applied = answer === undefined ? { state } : this.applyAnswer(state, answer);
+    const says = applied.say ? [applied.say] : [];
+    if (prompt.type !== 'diagnostic') return { state: applied.state, says };
+    const { [prompt.diagnostic.id]: _asked, ...later } = heard;
+    const hearing = this.hear(applied.state, later);
+    return { state: hearing.state, says: [...says, ...hearing.says] };
   }
 
   private answerDiagnostic(state: FlowState, d: Diagnostic, answer: string): { state: FlowState; say?: string } {

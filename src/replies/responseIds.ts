@@ -3,10 +3,10 @@
 const FIXED_IDS = [
   'welcome', 'greeting', 'help', 'help.in_flow', 'thanks', 'thanks.in_flow', 'greeting.again', 'out_of_scope', 'out_of_scope.in_flow', 'anything_else', 'nothing_else',
   'cancel.done', 'cancel.nothing', 'clarify.intent', 'start.prompt', 'error.turn',
-  'input.empty', 'input.empty_in_flow', 'input.no_words', 'input.attachment', 'input.attachment_in_flow', 'input.too_long', 'input.slow_down', 'prompt.retry', 'prompt.take_your_time', 'prompt.how_did_it_go', 'side.need_device', 'device.noted',
+  'input.empty', 'input.empty_in_flow', 'input.no_words', 'input.pick_without_list', 'input.attachment', 'input.attachment_in_flow', 'input.too_long', 'input.slow_down', 'prompt.retry', 'prompt.take_your_time', 'prompt.how_did_it_go', 'side.need_device', 'device.noted',
   'ask.device', 'ask.device_with_code', 'ask.device_retry',
   'flow.did_it_work', 'flow.warning', 'flow.ask_status_page', 'flow.status_up', 'flow.outage', 'flow.outage_end', 'flow.resolved',
-  'flow.exhausted', 'flow.resume', 'flow.skipping_tried', 'flow.unknown_code', 'flow.ack_already', 'flow.ack_skip', 'flow.ack_hold',
+  'flow.exhausted', 'flow.resume', 'flow.skipping_tried', 'flow.unknown_code', 'flow.ack_already', 'flow.ack_skip', 'flow.ack_hold', 'flow.back_to_question',
   'article.more',
   'warranty.ask_date', 'warranty.ask_date_retry', 'warranty.dont_know', 'warranty.ambiguous', 'warranty.no_date', 'warranty.remembered_date',
   'warranty.covered', 'warranty.expired', 'warranty.borderline', 'warranty.not_covered_title', 'warranty.bring',

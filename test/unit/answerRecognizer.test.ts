@@ -108,6 +108,22 @@ describe('AnswerRecognizer with the real answers.yaml', () => {
     expect(said('it is')).toBe('yes');
   });
 
+  test('the words and the intent are read apart: a deny is a no by intent only, "nope" by its words', () => {
+    expect(answers.recogniseWords('the date is wrong', yesNo, understanding('deny'))).toBeUndefined();
+    expect(answers.recogniseIntent('the date is wrong', yesNo, understanding('deny'))).toBe('no');
+    expect(answers.recogniseWords('nope', yesNo)).toBe('no');
+    expect(answers.recogniseIntent('nope', yesNo, undefined)).toBeUndefined();
+  });
+
+  test('a long reply is read by its opening clause: "yes they can, but…" is a yes; with no clause short enough, it is not', () => {
+    expect(answers.recognise('yes they can, but the clock on the nas is wrong and says 2019', yesNo)).toBe('yes');
+    expect(answers.recognise('still broken. i tried restarting the router twice and nothing changed', fix)).toBe('not_fixed');
+    expect(answers.recognise('no, and the app says disconnected', yesNo)).toBe('no');
+    expect(answers.recognise('no problem, the app says disconnected', yesNo)).toBeUndefined();
+    expect(answers.recognise('i looked at it for a long time and i think yes it does', yesNo)).toBeUndefined();
+    expect(answers.recognise("i don't think it's fixed, the error came back after an hour or so", fix)).toBeUndefined();
+  });
+
   test('a low-confidence affirm is not taken as an answer', () => {
     expect(answers.recognise('mhm ok whatever', fix, understanding('affirm', 0.3))).toBeUndefined();
   });

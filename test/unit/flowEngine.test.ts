@@ -145,6 +145,27 @@ describe('FlowEngine with a hand-made flow', () => {
     expect(play(engine, state, ['yes']).asked).toEqual(['diagnostic:hard-water', 'fix:fuse']);
   });
 
+  test('unasked() lists the questions still to come, the next first; none during an outage', () => {
+    expect(engine.unasked(engine.start()).map((d) => d.id)).toEqual(['has-power', 'hard-water']);
+    const later = engine.hear(engine.start(), { 'hard-water': 'no' }).state;
+    expect(engine.unasked(later).map((d) => d.id)).toEqual(['has-power']);
+    expect(describePrompt(engine.next(later))).toBe('diagnostic:has-power');
+    expect(engine.unasked({ ...engine.start(), outage: true })).toEqual([]);
+  });
+
+  test('answerAndHear applies the answer, then what the reply said of later questions; with no answer, the question stays', () => {
+    const both = engine.answerAndHear(engine.start(), 'yes', { 'has-power': 'no', 'hard-water': 'no' });
+    expect(both.says).toEqual([]);
+    expect(both.state.asked).toEqual(['has-power', 'hard-water']);
+    expect(both.state.skipped).toEqual(['descale']);
+    expect(both.state.prioritised).toEqual([]);
+    const laterOnly = engine.answerAndHear(engine.start(), undefined, { 'hard-water': 'no' });
+    expect(laterOnly.state.asked).toEqual(['hard-water']);
+    expect(describePrompt(engine.next(laterOnly.state))).toBe('diagnostic:has-power');
+    const atAFix = play(engine, engine.start(), ['yes', 'yes']).state;
+    expect(engine.answerAndHear(atAFix, 'not_fixed', { 'has-power': 'no' }).state.asked).toEqual(['has-power', 'hard-water']);
+  });
+
   test('hearing nothing, or an answer the question does not list, asks as before', () => {
     expect(engine.hear(engine.start(), {})).toEqual({ state: engine.start(), says: [] });
     const { state, says } = engine.hear(engine.start(), { 'has-power': 'unsure' });

@@ -24,7 +24,12 @@ export type Expectation =
 export interface FlowQuestion {
   flow: string;
   diagnostic: string;
+  /** The flow's questions still to come, whose `heard` phrases a reply may hold instead ("the date is wrong"). */
+  later?: string[];
 }
+
+/** The answer to a flow question when the message answers one of its later questions instead. */
+export const ANSWERS_LATER_QUESTION = 'answers_later_question';
 
 export interface AnswerPromptOptions {
   replies: Reply[];
@@ -101,7 +106,9 @@ export function recogniseAnswer(core: SupportCore, ctx: TurnContext, expect: Exp
   switch (expect.type) {
     case 'answers':
     case 'request':
-      return byLabel(text, expect.answers, expect.labels) ?? heardFor(core, expect.question, text) ?? core.answers.recognise(text, expect.answers, u);
+      return byLabel(text, expect.answers, expect.labels) ?? heardFor(core, expect.question, text)
+        ?? core.answers.recogniseWords(text, expect.answers, u) ?? heardForLater(core, expect.question, text)
+        ?? core.answers.recogniseIntent(text, expect.answers, u);
     case 'product': {
       if (u.entities.product ?? u.entities.impliedProduct) return u.entities.product ?? u.entities.impliedProduct;
       const products = core.lookup.products().map((p) => p.id);
@@ -126,6 +133,14 @@ function byLabel(text: string, answers: string[], labels?: string[]): string | u
 function heardFor(core: SupportCore, question: FlowQuestion | undefined, text: string): string | undefined {
   const diagnostic = question && core.lookup.flowById(question.flow)?.diagnostics.find((d) => d.id === question.diagnostic);
   return diagnostic && heardAnswer(diagnostic.answers, text, core.negations);
+}
+
+// "The date is wrong, it says 2019" asked about the dashboard: no said, but about the clock, asked next.
+function heardForLater(core: SupportCore, question: FlowQuestion | undefined, text: string): string | undefined {
+  const later = question?.later ?? [];
+  const flow = later.length > 0 ? core.lookup.flowById(question!.flow) : undefined;
+  const heard = flow?.diagnostics.some((d) => later.includes(d.id) && heardAnswer(d.answers, text, core.negations) !== undefined);
+  return heard ? ANSWERS_LATER_QUESTION : undefined;
 }
 
 function matchByName(core: SupportCore, text: string): string | undefined {

@@ -1,12 +1,11 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from './dialogKit';
 import { flowStepEvent } from '../../analytics/flowStepEvent';
 import { FlowEngine, promptKey } from '../../flow/flowEngine';
-import type { Heard } from '../../flow/heardAnswers';
+import { heardAnswers, type Heard } from '../../flow/heardAnswers';
 import type { FixOutcome, FlowOutcome, FlowState } from '../../flow/flowState';
 import type { Flow } from '../../knowledge/schema';
 import { inSentence } from '../../replies/inSentence';
-import type { Reply } from '../../replies/reply';
-import { ANSWER_PROMPT, AnswerPrompt, type AnswerPromptOptions } from './AnswerPrompt';
+import { ANSWER_PROMPT, ANSWERS_LATER_QUESTION, AnswerPrompt, type AnswerPromptOptions } from './AnswerPrompt';
 import { answerContext, conversationDataOf, type DialogDeps } from './dialogDeps';
 import { textReply } from './say';
 
@@ -62,7 +61,8 @@ export class FlowDialog extends ComponentDialog {
     if (shown) this.deps.events.record(step.context, shown);
     const { replies, accepts } = this.deps.core.flowReplies.render(prompt, { articles: (id) => this.deps.core.search.byId(id), values });
     const labels = replies.flatMap((r) => (r.kind === 'choices' ? r.choices.map((c) => c.label) : []));
-    const question = prompt.type === 'diagnostic' ? { flow: flow.id, diagnostic: prompt.diagnostic.id } : undefined;
+    const later = engine.unasked(state).slice(1).map((d) => d.id);
+    const question = prompt.type === 'diagnostic' ? { flow: flow.id, diagnostic: prompt.diagnostic.id, later } : undefined;
     const promptOptions: AnswerPromptOptions = { replies, expect: { type: 'answers', answers: [...accepts], labels, question } };
     return step.beginDialog(ANSWER_PROMPT, promptOptions);
   }
@@ -73,15 +73,17 @@ export class FlowDialog extends ComponentDialog {
     if (!flow) return this.flowGone(step);
     const engine = this.engine(flow);
     const answer = step.result as string;
-    const { state, say } = engine.applyAnswer((step.values as Record<string, unknown>).state as FlowState, answer);
+    const shown = (step.values as Record<string, unknown>).state as FlowState;
+    // Besides its answer, a reply may answer questions still to come ("yes, but the date is wrong").
+    const heard = heardAnswers(flow, step.context.activity.text ?? '', this.deps.core.negations);
+    const answersLater = answer === ANSWERS_LATER_QUESTION;
+    const { state, says } = engine.answerAndHear(shown, answersLater ? undefined : answer, heard);
     const data = await conversationDataOf(this.deps, step.context);
     data.tried = { ...data.tried, ...state.tried };
-    this.recordOutcomes(step, flow, ((step.values as Record<string, unknown>).state as FlowState).tried, state.tried);
+    this.recordOutcomes(step, flow, shown.tried, state.tried);
     const values = await this.values(step);
-    const notes: Reply[] = [];
-    if (ACKNOWLEDGE[answer]) notes.push(textReply(this.deps, ACKNOWLEDGE[answer], values));
-    if (say) notes.push(textReply(this.deps, say, values));
-    await this.deps.sender.send(step.context, notes);
+    const ids = [ACKNOWLEDGE[answer], ...says, answersLater ? 'flow.back_to_question' : undefined].filter((id): id is string => id !== undefined);
+    await this.deps.sender.send(step.context, ids.map((id) => textReply(this.deps, id, values)));
     return step.replaceDialog(FLOW_LOOP, { ...options, state });
   }
 

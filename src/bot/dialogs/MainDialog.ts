@@ -150,9 +150,17 @@ export class MainDialog extends InterruptibleDialog {
       case 'deny':
         return send(route.sure ? [textReply(this.deps, 'nothing_else')] : [textReply(this.deps, 'anything_else'), await this.startChoices(step)]);
       default:
-        // Only emoji or punctuation ("🙂🙂"): nothing to read, which is not the same as a question off the subject.
-        return send([textReply(this.deps, words(step.context.activity.text ?? '').length > 0 ? 'out_of_scope' : 'input.no_words'), await this.startChoices(step)]);
+        return send([textReply(this.deps, this.notAskedFor(step.context.activity.text ?? '')), await this.startChoices(step)]);
     }
+  }
+
+  /**
+   * Why a message that asks for nothing gets the menu: only emoji or punctuation ("🙂🙂") or a pick
+   * with no list to pick from ("2") is not a question off the subject.
+   */
+  private notAskedFor(text: string): string {
+    if (words(text).length === 0) return 'input.no_words';
+    return this.deps.core.answers.pickedPosition(text) !== undefined ? 'input.pick_without_list' : 'out_of_scope';
   }
 
   private async afterFlowStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
