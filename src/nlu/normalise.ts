@@ -5,7 +5,7 @@ const SHORTHAND: Record<string, string> = {
   u: 'you', ur: 'your', pls: 'please', plz: 'please', thx: 'thanks', ty: 'thanks', w: 'with',
   wont: "won't", cant: "can't", dont: "don't", doesnt: "doesn't", isnt: "isn't", didnt: "didn't",
   im: "i'm", ive: "i've", r: 'are', b4: 'before', msg: 'message', tho: 'though', bc: 'because',
-  cuz: 'because', hrs: 'hours', mins: 'minutes', smth: 'something', sth: 'something', ppl: 'people',
+  cuz: 'because', "what's": 'what is', whats: 'what is', hrs: 'hours', mins: 'minutes', smth: 'something', sth: 'something', ppl: 'people',
 };
 
 // Emoji that stand for a word: a 👍 is how many people say yes, in Teams above all.
