@@ -135,7 +135,7 @@ function heardFor(core: SupportCore, question: FlowQuestion | undefined, text: s
   return diagnostic && heardAnswer(diagnostic.answers, text, core.negations);
 }
 
-// "The date is wrong, it says 2019" asked about the dashboard: no said, but about the clock, asked next.
+// "The date is wrong, it says 2019" to the dashboard question answers not it but the clock question after it.
 function heardForLater(core: SupportCore, question: FlowQuestion | undefined, text: string): string | undefined {
   const later = question?.later ?? [];
   const flow = later.length > 0 ? core.lookup.flowById(question!.flow) : undefined;

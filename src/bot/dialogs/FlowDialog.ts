@@ -61,8 +61,10 @@ export class FlowDialog extends ComponentDialog {
     if (shown) this.deps.events.record(step.context, shown);
     const { replies, accepts } = this.deps.core.flowReplies.render(prompt, { articles: (id) => this.deps.core.search.byId(id), values });
     const labels = replies.flatMap((r) => (r.kind === 'choices' ? r.choices.map((c) => c.label) : []));
-    const later = engine.unasked(state).slice(1).map((d) => d.id);
-    const question = prompt.type === 'diagnostic' ? { flow: flow.id, diagnostic: prompt.diagnostic.id, later } : undefined;
+    // The question asked is the first not yet answered; a reply may answer the ones after it instead.
+    const question = prompt.type === 'diagnostic'
+      ? { flow: flow.id, diagnostic: prompt.diagnostic.id, later: engine.unasked(state).slice(1).map((d) => d.id) }
+      : undefined;
     const promptOptions: AnswerPromptOptions = { replies, expect: { type: 'answers', answers: [...accepts], labels, question } };
     return step.beginDialog(ANSWER_PROMPT, promptOptions);
   }
