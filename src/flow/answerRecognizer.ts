@@ -67,14 +67,15 @@ export class AnswerRecognizer {
     if (allowed.includes(clean)) return clean;
     const byNumber = this.byPosition(clean, allowed);
     if (byNumber) return byNumber;
-    const phrase = phraseOf(clean);
+    const all = words(clean);
+    const opening = words(openingClause(clean));
     // The whole reply, or its opening clause ("no, and the app says disconnected"), is an answer.
-    const opening = phraseOf(openingClause(clean));
-    const exact = this.phrases.find((p) => (p.phrase === phrase || p.phrase === opening) && allowed.includes(p.answer));
+    const said = [phraseOf(clean), opening.join(' ')];
+    const exact = this.phrases.find((p) => said.includes(p.phrase) && allowed.includes(p.answer));
     if (exact) return exact.answer;
     // Short replies, or a longer one's opening clause, that contain an answer ("nope still broken",
     // "ok i did that already", "yes they can, but the clock on the nas is wrong").
-    const ws = shortReply(clean);
+    const ws = shortReply(all, opening);
     if (ws.length > 0) {
       const padded = ` ${ws.join(' ')} `;
       // "it is a fitbit charge 6" holds "it is" but says which watch it is: with a brand named, a plain
@@ -131,10 +132,8 @@ function positionOf(clean: string): number | undefined {
 const SHORT_REPLY_WORDS = 8;
 
 /** The reply's words when it is short, else its opening clause's when that is; none otherwise. */
-function shortReply(clean: string): string[] {
-  const all = words(clean);
+function shortReply(all: string[], opening: string[]): string[] {
   if (all.length <= SHORT_REPLY_WORDS) return all;
-  const opening = words(openingClause(clean));
   return opening.length <= SHORT_REPLY_WORDS && opening.length < all.length ? opening : [];
 }
 

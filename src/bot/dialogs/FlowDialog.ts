@@ -76,8 +76,9 @@ export class FlowDialog extends ComponentDialog {
     const engine = this.engine(flow);
     const answer = step.result as string;
     const shown = (step.values as Record<string, unknown>).state as FlowState;
-    // Besides its answer, a reply may answer questions still to come ("yes, but the date is wrong").
-    const heard = heardAnswers(flow, step.context.activity.text ?? '', this.deps.core.negations);
+    // Besides its answer, a reply to a diagnostic question may answer those still to come ("yes, but
+    // the date is wrong"); a reply to a fix is not read for them.
+    const heard = engine.next(shown).type === 'diagnostic' ? heardAnswers(flow, step.context.activity.text ?? '', this.deps.core.negations) : {};
     const answersLater = answer === ANSWERS_LATER_QUESTION;
     const { state, says } = engine.answerAndHear(shown, answersLater ? undefined : answer, heard);
     const data = await conversationDataOf(this.deps, step.context);
